@@ -1,0 +1,29 @@
+// Which requests the proxy answers. Only the Messages API surface the app
+// needs is forwarded; everything else is a 404 in the API's own shape.
+
+export const API_PREFIX = '/api';
+export const STATUS_PATH = '/_app/status';
+
+export type Route =
+  | { readonly kind: 'api'; readonly path: string }
+  | { readonly kind: 'status' }
+  | { readonly kind: 'not_found'; readonly path: string }
+  | { readonly kind: 'not_ours' };
+
+const ALLOWED: ReadonlyArray<{ readonly method: string; readonly pattern: RegExp }> = [
+  { method: 'POST', pattern: /^\/v1\/messages$/ },
+  { method: 'POST', pattern: /^\/v1\/messages\/count_tokens$/ },
+  { method: 'GET', pattern: /^\/v1\/models$/ },
+  { method: 'GET', pattern: /^\/v1\/models\/[A-Za-z0-9._:@-]+$/ },
+];
+
+/** `url` is the raw request target, e.g. `/api/v1/messages?beta=true`. */
+export function matchRoute(method: string, url: string): Route {
+  const [pathname = '', query] = url.split('?', 2);
+  if (pathname === STATUS_PATH && method === 'GET') return { kind: 'status' };
+  if (pathname !== API_PREFIX && !pathname.startsWith(`${API_PREFIX}/`)) return { kind: 'not_ours' };
+  const path = pathname.slice(API_PREFIX.length) || '/';
+  const allowed = ALLOWED.some((route) => route.method === method && route.pattern.test(path));
+  if (!allowed) return { kind: 'not_found', path };
+  return { kind: 'api', path: query === undefined ? path : `${path}?${query}` };
+}

@@ -1,0 +1,32 @@
+// What the app learns from its own server at start: simulator or real API,
+// and the models on offer.
+import type { ModelInfo } from '@anthropic-ai/sdk/resources/models';
+import { useChatStore, type BackendMode, type ModelOption } from '../store';
+import { fetchJson } from '../transport';
+
+export const STATUS_URL = '/_app/status';
+export const MODELS_URL = '/api/v1/models?limit=100';
+
+/** Shown when the models list cannot be loaded. */
+export const FALLBACK_MODELS: readonly ModelOption[] = [
+  { id: 'claude-opus-4-6', displayName: 'Claude Opus 4.6' },
+  { id: 'claude-sonnet-4-5', displayName: 'Claude Sonnet 4.5' },
+  { id: 'claude-haiku-4-5', displayName: 'Claude Haiku 4.5' },
+];
+
+export async function loadBackend(): Promise<void> {
+  const [status, models] = await Promise.all([
+    fetchJson<{ mode: BackendMode }>(STATUS_URL),
+    fetchJson<{ data: ModelInfo[] }>(MODELS_URL, { headers: { 'anthropic-version': '2023-06-01' } }),
+  ]);
+  const options = models.ok && models.value.data.length > 0
+    ? models.value.data.map((m) => ({ id: m.id, displayName: m.display_name }))
+    : FALLBACK_MODELS;
+  const settings = useChatStore.getState().settings;
+  const model = options.some((m) => m.id === settings.model) ? settings.model : (options[0]?.id ?? settings.model);
+  useChatStore.setState({
+    mode: status.ok ? status.value.mode : 'unknown',
+    models: options,
+    settings: { ...settings, model },
+  });
+}

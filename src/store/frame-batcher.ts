@@ -1,0 +1,40 @@
+// Coalesces store writes to one per animation frame: deltas can arrive far
+// faster than the screen refreshes, and every zustand `set` runs every
+// mounted selector. A timer backs up requestAnimationFrame, which does not
+// fire in a hidden tab (the stream keeps going there).
+export interface FrameBatcher {
+  /** Runs `flush` once, on the next frame, however many times it is called before then. */
+  schedule(): void;
+  /** Runs a pending flush now (at the end of a stream). */
+  flushNow(): void;
+}
+
+const HIDDEN_TAB_FALLBACK_MS = 100;
+
+export function createFrameBatcher(flush: () => void): FrameBatcher {
+  let frame: number | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const cancel = () => {
+    if (frame !== null && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(frame);
+    if (timer !== null) clearTimeout(timer);
+    frame = null;
+    timer = null;
+  };
+  const run = () => {
+    cancel();
+    flush();
+  };
+
+  return {
+    schedule() {
+      if (frame !== null || timer !== null) return;
+      if (typeof requestAnimationFrame === 'function') frame = requestAnimationFrame(run);
+      timer = setTimeout(run, HIDDEN_TAB_FALLBACK_MS);
+    },
+    flushNow() {
+      if (frame === null && timer === null) return;
+      run();
+    },
+  };
+}

@@ -1,0 +1,91 @@
+// The only code that opens a stream. It wraps @microsoft/fetch-event-source
+// (unmaintained since 2023) so that it can be replaced here alone, and turns
+// its quirks into explicit behaviour:
+// - it aborts and re-sends the request when the tab is hidden: a chat POST
+//   must never be re-sent, so openWhenHidden is always on;
+// - it retries forever on any error unless onerror throws: we always throw,
+//   so a failure ends the stream and becomes a typed error;
+// - an abort resolves its promise without onclose or onerror, and a signal
+//   aborted before the call is ignored: we check the signal ourselves;
+// - a blank line dispatches a message with no data: ignored here;
+// - its default onopen checks the content type but not the status.
+import { fetchEventSource } from '@microsoft/fetch-event-source';
+import type { StreamEnd, StreamError } from '../protocol';
+import { toHttpError } from './http-error';
+
+export interface ResponseMeta {
+  readonly status: number;
+  readonly requestId: string | null;
+}
+
+export interface StreamHandlers {
+  /** The response headers arrived with a 2xx event stream. */
+  onOpen(meta: ResponseMeta): void;
+  /** One SSE message with data. Must not throw. */
+  onMessage(event: string, data: string): void;
+}
+
+export interface StreamRequest {
+  readonly url: string;
+  readonly body: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly signal: AbortSignal;
+  /** Injected for tests and for running under Node. */
+  readonly fetch?: typeof fetch;
+}
+
+/** Thrown inside fetch-event-source's callbacks to stop its retry loop; never escapes this module. */
+class StopStream extends Error {
+  constructor(readonly streamError: StreamError) {
+    super('stream stopped');
+  }
+}
+
+export async function streamMessage(request: StreamRequest, handlers: StreamHandlers): Promise<StreamEnd> {
+  if (request.signal.aborted) return { kind: 'aborted' };
+  try {
+    await fetchEventSource(request.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...request.headers },
+      body: JSON.stringify(request.body),
+      signal: request.signal,
+      openWhenHidden: true,
+      fetch: request.fetch,
+      onopen: async (response) => {
+        const error = await openError(response);
+        if (error !== null) throw new StopStream(error);
+        handlers.onOpen({ status: response.status, requestId: response.headers.get('request-id') });
+      },
+      onmessage: (message) => {
+        if (message.data === '' && message.event === '') return;
+        handlers.onMessage(message.event, message.data);
+      },
+      onerror: (cause: unknown) => {
+        throw cause instanceof StopStream ? cause : new StopStream(networkError(cause));
+      },
+    });
+  } catch (cause) {
+    if (request.signal.aborted) return { kind: 'aborted' };
+    return { kind: 'failed', error: cause instanceof StopStream ? cause.streamError : networkError(cause) };
+  }
+  return request.signal.aborted ? { kind: 'aborted' } : { kind: 'eof' };
+}
+
+async function openError(response: Response): Promise<StreamError | null> {
+  const contentType = response.headers.get('content-type') ?? '';
+  if (response.ok && contentType.startsWith('text/event-stream')) return null;
+  if (response.ok) return { kind: 'unexpected_response', status: response.status, contentType };
+  const bodyText = await response.text().catch(() => '');
+  return toHttpError({
+    status: response.status,
+    contentType,
+    bodyText,
+    requestId: response.headers.get('request-id'),
+    retryAfter: response.headers.get('retry-after'),
+  });
+}
+
+function networkError(cause: unknown): StreamError {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return { kind: 'network', message: message || 'the network request failed' };
+}

@@ -1,0 +1,10 @@
+import tailwindcss from '@tailwindcss/vite';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { apiProxyPlugin } from './server/vite-plugin';
+
+export default defineConfig({
+  plugins: [react(), tailwindcss(), apiProxyPlugin()],
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
+});
