@@ -30,6 +30,7 @@ export function Composer() {
     >
       <textarea
         aria-label="Message"
+        autoFocus
         value={text}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={onKeyDown}

@@ -1,0 +1,106 @@
+import { expect, test } from '@playwright/test';
+import { asCount, composer, lastAssistant, send, usageFromSse, usageValue } from './support';
+
+test('a new user sees the simulator badge and an empty chat', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('simulator-badge')).toHaveText('Simulator');
+  await expect(composer(page)).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Send' })).toBeDisabled();
+});
+
+test('hello streams in visibly separate steps, then the usage panel matches the SSE usage', async ({ page }) => {
+  await page.goto('/');
+  const responsePromise = send(page, 'hello');
+  const answer = lastAssistant(page);
+  await expect(answer).toHaveAttribute('data-status', 'streaming');
+
+  // Sample the text on every animation frame while it streams.
+  const states = await answer.evaluate(async (article) => {
+    const seen: string[] = [];
+    await new Promise<void>((resolve) => {
+      const tick = () => {
+        const text = article.querySelector('[data-block="text"]')?.textContent ?? '';
+        if (text !== '' && text !== seen.at(-1)) seen.push(text);
+        if (article.getAttribute('data-status') !== 'streaming') resolve();
+        else requestAnimationFrame(tick);
+      };
+      tick();
+    });
+    return seen;
+  });
+  expect(states.length).toBeGreaterThanOrEqual(5);
+  for (let i = 1; i < states.length; i++) expect(states[i]?.startsWith(states[i - 1] ?? '')).toBe(true);
+  await expect(answer).toHaveAttribute('data-status', 'complete');
+
+  const sse = usageFromSse(await (await responsePromise).text());
+  expect(await usageValue(page, 'Model')).toBe(sse.model);
+  expect(await usageValue(page, 'Stop reason')).toBe(sse.stopReason);
+  expect(await usageValue(page, 'Input tokens')).toBe(asCount(sse.final.input_tokens));
+  expect(await usageValue(page, 'Output tokens')).toBe(asCount(sse.final.output_tokens));
+  expect(await usageValue(page, 'Cache write tokens')).toBe(asCount(sse.final.cache_creation_input_tokens));
+  expect(await usageValue(page, 'Cache read tokens')).toBe(asCount(sse.final.cache_read_input_tokens));
+  expect(await usageValue(page, 'Time to first token')).toMatch(/^\d+ ms$|^\d+\.\d\d s$/);
+  expect(await usageValue(page, 'Total time')).toMatch(/^\d+ ms$|^\d+\.\d\d s$/);
+  expect(await usageValue(page, 'Output tokens/s')).toMatch(/^\d+\.\d$/);
+  expect(sse.final.output_tokens).toBeGreaterThan(sse.start.output_tokens as number);
+});
+
+test('Shift+Enter inserts a newline instead of sending', async ({ page }) => {
+  await page.goto('/');
+  await composer(page).fill('line one');
+  await composer(page).press('Shift+Enter');
+  await composer(page).pressSequentially('line two');
+  await expect(composer(page)).toHaveValue('line one\nline two');
+  await expect(page.locator('article')).toHaveCount(0);
+});
+
+test('Stop keeps the partial answer, marks it stopped, and the composer works again', async ({ page }) => {
+  await page.goto('/');
+  await send(page, '/sim long 3000');
+  const answer = lastAssistant(page);
+  await expect(answer.locator('[data-block="text"]').first()).toHaveText(/\S{10,}/);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(answer).toHaveAttribute('data-status', 'stopped');
+  const kept = await answer.locator('[data-block]').allTextContents();
+  expect(kept.join('').length).toBeGreaterThan(10);
+  // Nothing more arrives after Stop.
+  await page.waitForTimeout(300);
+  expect(await answer.locator('[data-block]').allTextContents()).toEqual(kept);
+  await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();
+  await send(page, 'hello again');
+  await expect(lastAssistant(page)).toHaveAttribute('data-status', 'complete');
+  await expect(page.locator('article[data-role="assistant"]').first()).toHaveAttribute('data-status', 'stopped');
+});
+
+test('an HTTP error becomes a readable message in the answer, not a console trace', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/');
+  await send(page, '/sim error 529');
+  const answer = lastAssistant(page);
+  await expect(answer).toHaveAttribute('data-status', 'error');
+  await expect(answer.getByRole('alert')).toContainText(/overloaded/i);
+  expect(errors).toEqual([]);
+});
+
+test('auto-scroll follows the stream, stops when the user scrolls up, resumes at the bottom', async ({ page }) => {
+  await page.setViewportSize({ width: 900, height: 500 });
+  await page.goto('/');
+  await send(page, '/sim long 1500');
+  const transcript = page.getByTestId('transcript');
+  const distanceFromBottom = () => transcript.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight);
+  await expect.poll(async () => transcript.evaluate((el) => el.scrollHeight > el.clientHeight * 1.5), { timeout: 20_000 }).toBe(true);
+  expect(await distanceFromBottom()).toBeLessThan(60);
+
+  await transcript.evaluate((el) => el.scrollTo({ top: 0 }));
+  await page.mouse.wheel(0, -200);
+  const heightBefore = await transcript.evaluate((el) => el.scrollHeight);
+  await expect.poll(() => transcript.evaluate((el) => el.scrollHeight), { timeout: 20_000 }).toBeGreaterThan(heightBefore + 100);
+  expect(await transcript.evaluate((el) => el.scrollTop)).toBe(0);
+
+  await transcript.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  const heightAtResume = await transcript.evaluate((el) => el.scrollHeight);
+  await expect.poll(() => transcript.evaluate((el) => el.scrollHeight), { timeout: 20_000 }).toBeGreaterThan(heightAtResume + 50);
+  expect(await distanceFromBottom()).toBeLessThan(60);
+  await page.getByRole('button', { name: 'Stop' }).click();
+});
