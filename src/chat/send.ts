@@ -1,7 +1,7 @@
 // Store actions: send a message, stream the answer into the store, stop it.
 // The transport delivers SSE messages; the pure reducer builds the answer;
 // the frame batcher writes it to the store at most once per frame.
-import { applyDecodeError, applyEvent, createStreamedMessage, decodeEvent, endStream, type StreamedMessage } from '../protocol';
+import { applyDecodeError, applyEvents, createStreamedMessage, decodeEvent, endStream, type StreamedMessage, type TimedEvent } from '../protocol';
 import { createFrameBatcher, useChatStore, type AssistantMessage, type ChatMessage } from '../store';
 import { streamMessage } from '../transport';
 import { buildRequest } from './request';
@@ -39,12 +39,21 @@ export async function sendMessage(text: string, options: { fetch?: typeof fetch 
     streaming: current,
   });
 
-  const batcher = createFrameBatcher(() => useChatStore.setState({ streaming: current }));
-  const update = (stream: StreamedMessage) => {
-    if (stream === current.stream) return;
-    current = { ...current, stream };
-    batcher.schedule();
+  // Events queue up between frames and are reduced in one batch per frame.
+  let pending: TimedEvent[] = [];
+  const applyPending = () => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    setStream(applyEvents(current.stream, batch));
   };
+  const setStream = (stream: StreamedMessage) => {
+    if (stream !== current.stream) current = { ...current, stream };
+  };
+  const batcher = createFrameBatcher(() => {
+    applyPending();
+    useChatStore.setState({ streaming: current });
+  });
 
   const controller = new AbortController();
   activeController = controller;
@@ -57,13 +66,19 @@ export async function sendMessage(text: string, options: { fetch?: typeof fetch 
       },
       onMessage: (event, data) => {
         const decoded = decodeEvent(event, data);
-        const now = performance.now();
-        update(decoded.ok ? applyEvent(current.stream, decoded.event, now) : applyDecodeError(current.stream, decoded.error));
+        if (decoded.ok) {
+          pending.push({ event: decoded.event, at: performance.now() });
+        } else {
+          applyPending();
+          setStream(applyDecodeError(current.stream, decoded.error));
+        }
+        batcher.schedule();
       },
     },
   );
   if (activeController === controller) activeController = null;
-  update(endStream(current.stream, end, performance.now()));
+  applyPending();
+  setStream(endStream(current.stream, end, performance.now()));
   batcher.flushNow();
   const finished = current;
   useChatStore.setState((s) => ({ streaming: null, messages: { ...s.messages, [finished.id]: finished } }));

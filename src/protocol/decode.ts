@@ -2,6 +2,7 @@
 // error as a value. Dispatch is on the JSON `type` (the API guarantees it
 // equals the SSE event name); an event without JSON type falls back to the name.
 import type { StreamError } from './errors';
+import { decodeDeltaFast } from './fast-decode';
 import type { StreamEvent } from './wire';
 
 export type DecodeResult =
@@ -20,6 +21,8 @@ const KNOWN_TYPES = new Set([
 ]);
 
 export function decodeEvent(name: string, data: string): DecodeResult {
+  const fast = decodeDeltaFast(data);
+  if (fast !== null) return { ok: true, event: fast };
   let parsed: unknown;
   try {
     parsed = JSON.parse(data);
@@ -33,7 +36,8 @@ export function decodeEvent(name: string, data: string): DecodeResult {
   if (problem !== null) return malformed(type, problem);
   // The checks above establish the fields the reducer reads; the rest of the
   // shape is the API's contract, kept as sent.
-  return { ok: true, event: { ...parsed, type } as StreamEvent };
+  if (parsed.type !== type) parsed.type = type;
+  return { ok: true, event: parsed as unknown as StreamEvent };
 }
 
 /** The fields the reducer relies on, per event type. */

@@ -14,3 +14,4 @@ export {
 export { PartialJsonParser } from './partial-json';
 export { applyDecodeError, applyEvent, endStream, type StreamEnd } from './reduce';
 export type { ContentBlock, Message, MessageHeader, StreamEvent, TextCitation, Usage, UnknownWireBlock } from './wire';
+export { applyEvents, type TimedEvent } from './apply-events';
