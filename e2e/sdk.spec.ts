@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 
 test('the official SDK streams a message from the simulator through /api', async ({ baseURL }) => {
   const client = new Anthropic({ apiKey: 'not-a-real-key', baseURL: `${baseURL}/api`, maxRetries: 0 });
-  const stream = client.messages.stream({ model: 'claude-sonnet-4-5', max_tokens: 512, messages: [{ role: 'user', content: 'hello' }] });
+  const stream = client.messages.stream({ model: 'claude-sonnet-5-5', max_tokens: 512, messages: [{ role: 'user', content: 'hello' }] });
   let deltas = '';
   stream.on('text', (delta) => {
     deltas += delta;

@@ -9,9 +9,10 @@ export const MODELS_URL = '/api/v1/models?limit=100';
 
 /** Shown when the models list cannot be loaded. */
 export const FALLBACK_MODELS: readonly ModelOption[] = [
+  { id: 'claude-sonnet-5-5', displayName: 'Claude Sonnet 5.5' },
+  { id: 'claude-opus-5-5', displayName: 'Claude Opus 5.5' },
+  { id: 'claude-haiku-5-5', displayName: 'Claude Haiku 5.5' },
   { id: 'claude-opus-4-6', displayName: 'Claude Opus 4.6' },
-  { id: 'claude-sonnet-4-5', displayName: 'Claude Sonnet 4.5' },
-  { id: 'claude-haiku-4-5', displayName: 'Claude Haiku 4.5' },
 ];
 
 export async function loadBackend(): Promise<void> {

@@ -46,7 +46,7 @@ export interface ModelOption {
 }
 
 export const DEFAULT_SETTINGS: RequestSettings = {
-  model: 'claude-sonnet-4-5',
+  model: 'claude-sonnet-5-5',
   maxTokens: 4096,
   system: '',
 };

@@ -6,6 +6,8 @@ export interface UsageFigures {
   readonly stopReason: string;
   readonly inputTokens: number | null;
   readonly outputTokens: number | null;
+  /** True while streaming: the API reports output tokens only at the end, so the count is estimated from the text received. */
+  readonly outputEstimated: boolean;
   readonly cacheWriteTokens: number | null;
   readonly cacheReadTokens: number | null;
   readonly timeToFirstTokenMs: number | null;
@@ -19,13 +21,15 @@ export function usageFigures(stream: StreamedMessage, requestedModel: string, no
   const { requestStartedAt, firstTokenAt, completedAt, lastEventAt } = stream.timing;
   const end = completedAt ?? now;
   const generationEnd = completedAt ?? lastEventAt ?? now;
-  const output = usage?.output_tokens ?? null;
+  const streaming = stream.status === 'streaming';
+  const output = streaming ? estimateOutputTokens(stream) : (usage?.output_tokens ?? null);
   const generationSeconds = firstTokenAt === null ? 0 : (generationEnd - firstTokenAt) / 1000;
   return {
     model: stream.header?.model ?? requestedModel,
     stopReason: stream.header?.stop_reason ?? (stream.status === 'streaming' ? '…' : '—'),
     inputTokens: usage?.input_tokens ?? null,
     outputTokens: output,
+    outputEstimated: streaming,
     cacheWriteTokens: usage?.cache_creation_input_tokens ?? null,
     cacheReadTokens: usage?.cache_read_input_tokens ?? null,
     timeToFirstTokenMs: firstTokenAt === null ? null : firstTokenAt - requestStartedAt,
@@ -47,4 +51,18 @@ export function formatDuration(ms: number | null): string {
 
 export function formatRate(perSecond: number | null): string {
   return perSecond === null ? '—' : perSecond.toFixed(1);
+}
+
+/** About four characters per token, the usual rule of thumb for English text; shown with "~" and replaced by the API's count at the end. */
+const CHARS_PER_TOKEN = 4;
+
+function estimateOutputTokens(stream: StreamedMessage): number | null {
+  if (stream.timing.firstTokenAt === null) return null;
+  let chars = 0;
+  for (const state of stream.blocks) {
+    if (state.kind === 'text') chars += state.block.text.length;
+    else if (state.kind === 'thinking') chars += state.block.thinking.length;
+    else if (state.kind === 'tool_input') chars += state.json.length;
+  }
+  return Math.max(1, Math.round(chars / CHARS_PER_TOKEN));
 }

@@ -13,12 +13,12 @@ export function UsagePanel({ messageId }: { readonly messageId: string }) {
     ['Model', f.model],
     ['Stop reason', f.stopReason],
     ['Input tokens', formatCount(f.inputTokens)],
-    ['Output tokens', formatCount(f.outputTokens)],
+    ['Output tokens', `${f.outputEstimated && f.outputTokens !== null ? '~' : ''}${formatCount(f.outputTokens)}`],
     ['Cache write tokens', formatCount(f.cacheWriteTokens)],
     ['Cache read tokens', formatCount(f.cacheReadTokens)],
     ['Time to first token', formatDuration(f.timeToFirstTokenMs)],
     ['Total time', formatDuration(f.totalTimeMs)],
-    ['Output tokens/s', formatRate(f.outputTokensPerSecond)],
+    ['Output tokens/s', `${f.outputEstimated && f.outputTokensPerSecond !== null ? '~' : ''}${formatRate(f.outputTokensPerSecond)}`],
   ];
   return (
     <div data-testid="usage" className="mt-2 rounded-lg border border-stone-200 bg-stone-50/70 px-3 py-2 text-xs dark:border-stone-700 dark:bg-stone-900/60">

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { replay, sse } from '../protocol/test-support';
+import { formatCount, formatDuration, usageFigures } from './format';
+
+const stream = (final: boolean) =>
+  replay(
+    sse(
+      { type: 'message_start', message: { id: 'm', type: 'message', role: 'assistant', model: 'claude-x', content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 12, output_tokens: 1, cache_creation_input_tokens: 3, cache_read_input_tokens: 4 } } },
+      { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'twelve chars' } },
+      ...(final ? [{ type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 40 } }, { type: 'message_stop' }] : []),
+    ),
+    final ? { kind: 'eof' } : { kind: 'aborted' },
+  );
+
+describe('usageFigures', () => {
+  it('reports the API usage and the generation-phase rate once complete', () => {
+    const f = usageFigures(stream(true), 'asked', 0);
+    expect(f).toMatchObject({ model: 'claude-x', stopReason: 'end_turn', inputTokens: 12, outputTokens: 40, outputEstimated: false, cacheWriteTokens: 3, cacheReadTokens: 4 });
+    // replay: events every 10 ms; first delta at 30, message_stop at 50.
+    expect(f.timeToFirstTokenMs).toBe(30);
+    expect(f.totalTimeMs).toBe(50);
+    expect(f.outputTokensPerSecond).toBeCloseTo(40 / 0.02);
+  });
+
+  it('estimates output tokens from the text while streaming', () => {
+    const live = { ...stream(false), status: 'streaming' as const, timing: { ...stream(false).timing, completedAt: null } };
+    const f = usageFigures(live, 'asked', 100);
+    expect(f.outputEstimated).toBe(true);
+    expect(f.outputTokens).toBe(3);
+    expect(f.totalTimeMs).toBe(100);
+  });
+});
+
+describe('formatting', () => {
+  it('formats counts and durations', () => {
+    expect(formatCount(12345)).toBe('12,345');
+    expect(formatCount(null)).toBe('—');
+    expect(formatDuration(412.4)).toBe('412 ms');
+    expect(formatDuration(1530)).toBe('1.53 s');
+  });
+});
