@@ -1,0 +1,139 @@
+// Parsing of the `/sim <name> [args]` line that selects a scenario. The line
+// must be the first line of the last user message's first text block, so both
+// a person in the chat box and any HTTP client can reach every scenario.
+import { getString } from './json';
+import type { SimMessage } from './types';
+
+export type Scenario =
+  | { name: 'normal' }
+  | { name: 'help' }
+  | { name: 'long'; tokens: number }
+  | { name: 'thinking'; redacted: boolean | null }
+  | { name: 'tool' }
+  | { name: 'parallel-tools'; count: number }
+  | { name: 'search' }
+  | { name: 'max-tokens' }
+  | { name: 'stop-sequence' }
+  | { name: 'refusal' }
+  | { name: 'pause-turn' }
+  | { name: 'error'; status: number; retryAfter: number }
+  | { name: 'midstream-error' }
+  | { name: 'drop' }
+  | { name: 'stall'; seconds: number }
+  | { name: 'malformed' }
+  | { name: 'unknown-event' }
+  | { name: 'unknown'; requested: string };
+
+export interface Directive {
+  scenario: Scenario;
+  /** `fast` anywhere in the args: no pacing at all. */
+  fast: boolean;
+  /** The user's text with the /sim line removed (what the answer is about). */
+  prompt: string;
+}
+
+export const SCENARIO_HELP: readonly [string, string][] = [
+  ['help', 'This list.'],
+  ['long <n>', 'About n output tokens of markdown (headings, lists, tables, code).'],
+  ['fast', 'No pacing; combine with any other, e.g. `/sim long 20000 fast`.'],
+  ['thinking [redacted]', 'A thinking block (thinking_delta, signature_delta) before the answer; `redacted` adds a redacted_thinking block.'],
+  ['tool', 'Calls one of the request\'s tools (stop_reason tool_use).'],
+  ['parallel-tools [n]', 'Calls n tools (default 2) in one turn.'],
+  ['search', 'A web search turn: server_tool_use, web_search_tool_result, cited text.'],
+  ['max-tokens', 'A long answer cut at max_tokens (stop_reason max_tokens).'],
+  ['stop-sequence', 'Stops on the request\'s first stop sequence ("STOP" if none).'],
+  ['refusal', 'A few words, then stop_reason refusal with stop_details.'],
+  ['pause-turn', 'A search turn that ends with stop_reason pause_turn.'],
+  ['error <status>', 'HTTP error 400, 401, 403, 404, 413, 429 (retry-after), 500, 529 ...'],
+  ['midstream-error', 'Some text, then an in-stream overloaded_error event.'],
+  ['drop', 'Some text, then the connection closes with no message_stop.'],
+  ['stall <seconds>', 'Some text, then no bytes at all for that long, then the rest.'],
+  ['malformed', 'One event whose data: line is not valid JSON.'],
+  ['unknown-event', 'An event type and a content block type no client has seen.'],
+];
+
+function intArg(args: string[], fallback: number, min: number, max: number): number {
+  const found = args.find((a) => /^\d+$/.test(a));
+  const n = found === undefined ? fallback : Number(found);
+  return Math.min(max, Math.max(min, n));
+}
+
+/** Text of the last user message's first text block ('' when there is none). */
+export function lastUserText(messages: readonly SimMessage[]): string {
+  const last = messages[messages.length - 1];
+  if (last === undefined || last.role !== 'user') return '';
+  for (const block of last.content) {
+    if (block['type'] === 'text') return getString(block, 'text') ?? '';
+  }
+  return '';
+}
+
+export function parseDirective(messages: readonly SimMessage[]): Directive {
+  const text = lastUserText(messages);
+  const newline = text.indexOf('\n');
+  const firstLine = (newline < 0 ? text : text.slice(0, newline)).trim();
+  const match = /^\/sim(?:\s+(.*))?$/i.exec(firstLine);
+  if (match === null) return { scenario: { name: 'normal' }, fast: false, prompt: text };
+  const prompt = newline < 0 ? '' : text.slice(newline + 1).trim();
+  const words = (match[1] ?? '').trim().split(/\s+/).filter((w) => w.length > 0).map((w) => w.toLowerCase());
+  const fast = words.includes('fast');
+  const rest = words.filter((w) => w !== 'fast');
+  const name = rest[0] ?? (fast ? 'normal' : 'help');
+  const args = rest.slice(1);
+  return { scenario: scenarioFor(name, args), fast, prompt };
+}
+
+function scenarioFor(name: string, args: string[]): Scenario {
+  switch (name) {
+    case 'normal':
+      return { name: 'normal' };
+    case 'help':
+      return { name: 'help' };
+    case 'long':
+      return { name: 'long', tokens: intArg(args, 2000, 1, 1_000_000) };
+    case 'thinking':
+      return { name: 'thinking', redacted: args.includes('redacted') ? true : args.includes('plain') ? false : null };
+    case 'tool':
+    case 'tools':
+      return { name: 'tool' };
+    case 'parallel-tools':
+    case 'parallel':
+      return { name: 'parallel-tools', count: intArg(args, 2, 2, 5) };
+    case 'search':
+      return { name: 'search' };
+    case 'max-tokens':
+      return { name: 'max-tokens' };
+    case 'stop-sequence':
+      return { name: 'stop-sequence' };
+    case 'refusal':
+      return { name: 'refusal' };
+    case 'pause-turn':
+      return { name: 'pause-turn' };
+    case 'error': {
+      const status = intArg(args, 500, 400, 599);
+      const retryAfter = intArg(args.slice(1), 2, 0, 3600);
+      return { name: 'error', status, retryAfter };
+    }
+    case 'midstream-error':
+      return { name: 'midstream-error' };
+    case 'drop':
+      return { name: 'drop' };
+    case 'stall':
+      return { name: 'stall', seconds: intArg(args, 10, 0, 600) };
+    case 'malformed':
+      return { name: 'malformed' };
+    case 'unknown-event':
+      return { name: 'unknown-event' };
+    default:
+      return { name: 'unknown', requested: name };
+  }
+}
+
+export function helpMarkdown(unknownName?: string): string {
+  const intro =
+    unknownName === undefined
+      ? '# Simulator scenarios\n\nStart your message with a `/sim` line to pick a scenario:\n\n'
+      : `# Unknown scenario \`${unknownName}\`\n\nThe simulator knows these scenarios:\n\n`;
+  const rows = SCENARIO_HELP.map(([cmd, what]) => `| \`/sim ${cmd}\` | ${what} |`).join('\n');
+  return `${intro}| Command | What it does |\n|---|---|\n${rows}\n\nAnything after the first line is the prompt the answer is about.`;
+}
