@@ -1,10 +1,15 @@
-// Writes fixtures/generated/: the recorded streams re-framed the ways the SSE
-// spec allows but Anthropic does not use today (CRLF and CR line endings,
+// Writes fixtures/generated/: (1) the recorded streams re-framed the ways the
+// SSE spec allows but Anthropic does not use today (CRLF and CR line endings,
 // comment lines, multi-line data, a missing final blank line), so the
-// conformance runner proves the decoder on each. Deterministic; run it again
-// after changing a source fixture: `npx tsx scripts/make-fixtures.ts`.
+// conformance runner proves the decoder on each; (2) the simulator's stream
+// for every scenario, so the runner proves the simulator against the SDK.
+// Deterministic; run it again after changing a source fixture or the
+// simulator: `npx tsx scripts/make-fixtures.ts`.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { createSimulator } from '../server/simulator';
 
 const SOURCE = 'fixtures/anthropic-sse';
 const OUT = 'fixtures/generated';
@@ -31,4 +36,59 @@ for (const source of SOURCES) {
     writeFileSync(join(OUT, name), variant.transform(text));
   }
 }
-console.log(`wrote ${SOURCES.length * VARIANTS.length} files to ${OUT}`);
+
+const CALCULATOR = {
+  name: 'calculator',
+  description: 'Evaluates an arithmetic expression.',
+  input_schema: { type: 'object', properties: { expression: { type: 'string' } }, required: ['expression'] },
+};
+const SEARCH = { type: 'web_search_20250305', name: 'web_search' };
+
+const SCENARIOS: ReadonlyArray<readonly [string, Record<string, unknown>]> = [
+  ['hello', {}],
+  ['long', { content: '/sim long 600 fast' }],
+  ['thinking', { content: '/sim thinking redacted fast', thinking: { type: 'enabled', budget_tokens: 2048 }, max_tokens: 4096, model: 'claude-opus-4-5' }],
+  ['tool', { content: '/sim tool fast', tools: [CALCULATOR] }],
+  ['parallel-tools', { content: '/sim parallel-tools 3 fast', tools: [CALCULATOR] }],
+  ['search', { content: '/sim search fast', tools: [SEARCH] }],
+  ['pause-turn', { content: '/sim pause-turn fast', tools: [SEARCH] }],
+  ['max-tokens', { content: '/sim max-tokens fast', max_tokens: 40 }],
+  ['stop-sequence', { content: '/sim stop-sequence fast', stop_sequences: ['STOP'] }],
+  ['refusal', { content: '/sim refusal fast' }],
+  ['midstream-error', { content: '/sim midstream-error fast' }],
+  ['malformed', { content: '/sim malformed fast' }],
+  ['unknown-event', { content: '/sim unknown-event fast' }],
+  ['drop', { content: '/sim drop fast' }],
+];
+
+async function writeSimulatorStreams(): Promise<number> {
+  const simulator = createSimulator({ firstTokenDelayMs: 0, tokensPerSecond: 0 });
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => void simulator.handle({ method: 'POST', path: '/v1/messages', headers: req.headers, body }, res));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/messages`;
+  try {
+    for (const [name, { content = 'hello', ...rest }] of SCENARIOS) {
+      const request = { model: 'claude-sonnet-5-5', max_tokens: 1024, stream: true, messages: [{ role: 'user', content }], ...rest };
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'anthropic-version': '2023-06-01' }, body: JSON.stringify(request) });
+      // A dropped connection ends the body with an error: keep the bytes that arrived.
+      const bytes: Uint8Array[] = [];
+      const reader = res.body?.getReader();
+      try {
+        for (let r = await reader?.read(); r !== undefined && !r.done; r = await reader?.read()) bytes.push(r.value);
+      } catch {
+        // expected for `drop`
+      }
+      writeFileSync(join(OUT, `sim-${name}.sse`), Buffer.concat(bytes));
+    }
+  } finally {
+    server.close();
+  }
+  return SCENARIOS.length;
+}
+
+const simulated = await writeSimulatorStreams();
+console.log(`wrote ${SOURCES.length * VARIANTS.length + simulated} files to ${OUT}`);

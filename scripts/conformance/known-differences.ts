@@ -29,6 +29,12 @@ export function explainSdkFailure(sdk: Outcome, ours: Outcome): KnownDifference 
 
 /** A difference inside tool input that max_tokens cut off: both keep the raw JSON; the best-effort value differs. */
 export function explainDifference(path: string, ours: Outcome): KnownDifference | null {
+  if (ours.ending === 'malformed') {
+    return {
+      field: path,
+      reason: 'after an unreadable data: line the SDK throws and stops; the app reports it, skips the line and keeps what follows',
+    };
+  }
   const match = /^\$\.content\.(\d+)\.input\b/.exec(path);
   if (match !== null && ours.truncatedToolInputs?.includes(Number(match[1]))) {
     return {
