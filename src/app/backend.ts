@@ -20,9 +20,7 @@ export async function loadBackend(): Promise<void> {
     fetchJson<{ mode: BackendMode }>(STATUS_URL),
     fetchJson<{ data: ModelInfo[] }>(MODELS_URL, { headers: { 'anthropic-version': '2023-06-01' } }),
   ]);
-  const options = models.ok && models.value.data.length > 0
-    ? models.value.data.map((m) => ({ id: m.id, displayName: m.display_name }))
-    : FALLBACK_MODELS;
+  const options = models.ok && models.value.data.length > 0 ? models.value.data.map(toModelOption) : FALLBACK_MODELS;
   const settings = useChatStore.getState().settings;
   const model = options.some((m) => m.id === settings.model) ? settings.model : (options[0]?.id ?? settings.model);
   useChatStore.setState({
@@ -30,4 +28,14 @@ export async function loadBackend(): Promise<void> {
     models: options,
     settings: { ...settings, model },
   });
+}
+
+/** The thinking capabilities the models list reports, when it does (newer API responses). */
+function toModelOption(info: ModelInfo): ModelOption {
+  const types = info.capabilities?.thinking?.types;
+  return {
+    id: info.id,
+    displayName: info.display_name,
+    capabilities: types === undefined ? undefined : { adaptiveThinking: types.adaptive?.supported, manualThinking: types.enabled?.supported },
+  };
 }

@@ -1,13 +1,18 @@
 import { useState, type KeyboardEvent } from 'react';
-import { selectIsStreaming, useChatStore } from '../store';
-import { sendMessage, stopStreaming } from './send';
+import { useChatStore } from '../store';
+import { settingsProblems } from './preflight';
+import { sendMessage, stopStreaming } from './turn';
 
 export function Composer() {
   const [text, setText] = useState('');
-  const streaming = useChatStore(selectIsStreaming);
+  const streaming = useChatStore((s) => s.turnActive);
+  const settings = useChatStore((s) => s.settings);
+  const capabilities = useChatStore((s) => s.models.find((m) => m.id === s.settings.model)?.capabilities);
+  const problems = settingsProblems(settings, capabilities);
+  const blocked = problems.length > 0;
 
   const submit = () => {
-    if (streaming || text.trim() === '') return;
+    if (streaming || blocked || text.trim() === '') return;
     const toSend = text;
     setText('');
     void sendMessage(toSend);
@@ -21,8 +26,14 @@ export function Composer() {
   };
 
   return (
+    <div className="mx-auto w-full max-w-3xl px-4 pb-4">
+    {blocked && (
+      <p role="alert" className="mb-2 text-sm text-red-700 dark:text-red-400">
+        Can't send yet: {problems[0]} (Settings)
+      </p>
+    )}
     <form
-      className="mx-auto flex w-full max-w-3xl items-end gap-2 px-4 pb-4"
+      className="flex w-full items-end gap-2"
       onSubmit={(event) => {
         event.preventDefault();
         submit();
@@ -43,10 +54,11 @@ export function Composer() {
           Stop
         </button>
       ) : (
-        <button type="submit" disabled={text.trim() === ''} className="h-11 rounded-xl bg-orange-700 px-4 font-medium text-white hover:bg-orange-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-orange-500 disabled:opacity-50">
+        <button type="submit" disabled={text.trim() === '' || blocked} className="h-11 rounded-xl bg-orange-700 px-4 font-medium text-white hover:bg-orange-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-orange-500 disabled:opacity-50">
           Send
         </button>
       )}
     </form>
+    </div>
   );
 }

@@ -1,14 +1,28 @@
 import { memo } from 'react';
 import { toUserMessage } from '../protocol';
-import { selectBlockCount, selectMessage, selectStream, useChatStore } from '../store';
+import { selectBlockKinds, selectMessage, selectStream, useChatStore } from '../store';
 import { UsagePanel } from '../usage';
 import { BlockView } from './block-view';
+import { ToolResultsView } from './tool-results-view';
 
 export const MessageView = memo(function MessageView({ id }: { readonly id: string }) {
   const role = useChatStore((s) => selectMessage(s, id)?.role);
-  if (role === 'user') return <UserMessageView id={id} />;
-  if (role === 'assistant') return <AssistantMessageView id={id} />;
-  return null;
+  switch (role) {
+    case 'user':
+      return <UserMessageView id={id} />;
+    case 'assistant':
+      return <AssistantMessageView id={id} />;
+    case 'tool_results':
+      return <ToolResultsView id={id} />;
+    case 'notice':
+      return <NoticeView id={id} />;
+    case undefined:
+      return null;
+    default: {
+      const unreachable: never = role;
+      return unreachable;
+    }
+  }
 });
 
 function UserMessageView({ id }: { readonly id: string }) {
@@ -18,23 +32,62 @@ function UserMessageView({ id }: { readonly id: string }) {
   });
   return (
     <article data-role="user" data-status="complete" className="ml-auto max-w-[85%] rounded-2xl bg-stone-200/80 px-4 py-2.5 dark:bg-stone-800">
-      <div data-block="text" className="whitespace-pre-wrap break-words">{text}</div>
+      <div data-block="text" className="whitespace-pre-wrap break-words">
+        {text}
+      </div>
     </article>
   );
 }
 
+function NoticeView({ id }: { readonly id: string }) {
+  const text = useChatStore((s) => {
+    const message = selectMessage(s, id);
+    return message?.role === 'notice' ? message.text : '';
+  });
+  return (
+    <p role="status" data-role="notice" className="mx-auto max-w-xl rounded-lg bg-amber-50 px-3 py-2 text-center text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">
+      {text}
+    </p>
+  );
+}
+
+const STOP_EXPLANATIONS: Readonly<Record<string, string>> = {
+  max_tokens: 'The answer reached the max tokens limit and was cut off. Raise max tokens in Settings for longer answers.',
+  refusal: 'Claude declined to continue this answer.',
+  model_context_window_exceeded: "The conversation filled the model's context window, so the answer was cut off.",
+  stop_sequence: 'The answer stopped at a stop sequence.',
+};
+
 function AssistantMessageView({ id }: { readonly id: string }) {
   const status = useChatStore((s) => selectStream(s, id)?.status ?? 'streaming');
-  const blockCount = useChatStore((s) => selectBlockCount(s, id));
+  const kinds = useChatStore((s) => selectBlockKinds(s, id));
+  const groups = groupTextRuns(kinds);
+  const blockCount = groups.reduce((n, g) => n + g.length, 0);
   const error = useChatStore((s) => selectStream(s, id)?.error ?? null);
+  const stopReason = useChatStore((s) => selectStream(s, id)?.header?.stop_reason ?? null);
   const waiting = status === 'streaming' && blockCount === 0;
+  const explanation = stopReason === null ? undefined : STOP_EXPLANATIONS[stopReason];
   return (
     <article data-role="assistant" data-status={status} aria-busy={status === 'streaming'} className="flex flex-col gap-3">
-      {Array.from({ length: blockCount }, (_, index) => (
-        <BlockView key={index} messageId={id} index={index} />
-      ))}
+      {groups.map((group) =>
+        group.length === 1 ? (
+          <BlockView key={group[0]} messageId={id} index={group[0] ?? 0} />
+        ) : (
+          // Consecutive text blocks (the API splits text around citations) read as one passage.
+          <div key={group[0]} data-text-run className="leading-relaxed [&>[data-block=text]]:inline">
+            {group.map((index) => (
+              <BlockView key={index} messageId={id} index={index} />
+            ))}
+          </div>
+        ),
+      )}
       {waiting && <TypingDots />}
-      {status === 'stopped' && <p className="text-xs text-stone-500">Stopped.</p>}
+      {status === 'stopped' && <p className="text-xs text-stone-600 dark:text-stone-400">Stopped.</p>}
+      {explanation !== undefined && status === 'complete' && (
+        <p data-stop-reason={stopReason} className="text-xs text-stone-600 dark:text-stone-400">
+          {explanation}
+        </p>
+      )}
       {error !== null && (
         <p role="alert" className="rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950/40 dark:text-red-300">
           {toUserMessage(error)}
@@ -47,10 +100,23 @@ function AssistantMessageView({ id }: { readonly id: string }) {
 
 function TypingDots() {
   return (
-    <div aria-label="Waiting for the first token" className="flex gap-1 py-2">
+    <div aria-label="Waiting for the first token" role="img" className="flex gap-1 py-2">
       {[0, 1, 2].map((i) => (
         <span key={i} className="h-2 w-2 animate-pulse rounded-full bg-stone-400 motion-reduce:animate-none" style={{ animationDelay: `${i * 150}ms` }} />
       ))}
     </div>
   );
+}
+
+/** Block indexes grouped so that consecutive text blocks share one group. */
+function groupTextRuns(kinds: string): number[][] {
+  if (kinds === '') return [];
+  const groups: number[][] = [];
+  const list = kinds.split(' ');
+  list.forEach((kind, index) => {
+    const last = groups.at(-1);
+    if (kind === 'text' && list[index - 1] === 'text' && last !== undefined) last.push(index);
+    else groups.push([index]);
+  });
+  return groups;
 }

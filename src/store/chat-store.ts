@@ -4,6 +4,11 @@
 // the stream ends.
 import { create } from 'zustand';
 import type { StreamedMessage } from '../protocol';
+import { defaultSettings, type ConversationSettings, type ModelCapabilities } from '../settings';
+import { BUILTIN_TOOLS } from '../tools';
+
+/** Built-in tools are on in a new conversation, so `/sim tool` shows the whole loop at once. */
+const BUILTIN_TOOL_NAMES = BUILTIN_TOOLS.map((tool) => tool.name);
 
 export interface UserMessage {
   readonly id: string;
@@ -21,42 +26,72 @@ export interface AssistantMessage {
   readonly requestedModel: string;
 }
 
-export type ChatMessage = UserMessage | AssistantMessage;
+export type ToolResultState =
+  /** A built-in tool waiting for the user's approval (approval mode "ask"). */
+  | 'awaiting_approval'
+  /** A user-defined tool: the user types its result. */
+  | 'awaiting_input'
+  | 'done';
+
+export interface ToolResultEntry {
+  readonly toolUseId: string;
+  readonly name: string;
+  readonly input: unknown;
+  readonly state: ToolResultState;
+  readonly content: string;
+  readonly isError: boolean;
+  readonly builtin: boolean;
+}
+
+/** The user turn that answers a tool_use stop: one tool_result per call, in order. */
+export interface ToolResultsMessage {
+  readonly id: string;
+  readonly role: 'tool_results';
+  readonly results: readonly ToolResultEntry[];
+}
+
+/** A note from the app in the transcript (never sent to the API). */
+export interface NoticeMessage {
+  readonly id: string;
+  readonly role: 'notice';
+  readonly text: string;
+}
+
+export type ChatMessage = UserMessage | AssistantMessage | ToolResultsMessage | NoticeMessage;
 
 export type BackendMode = 'simulator' | 'anthropic' | 'unknown';
 
-export interface RequestSettings {
-  readonly model: string;
-  readonly maxTokens: number;
-  readonly system: string;
+export interface ModelOption {
+  readonly id: string;
+  readonly displayName: string;
+  readonly capabilities?: ModelCapabilities;
 }
 
 export interface ChatState {
   readonly messageIds: readonly string[];
   readonly messages: Readonly<Record<string, ChatMessage>>;
   readonly streaming: AssistantMessage | null;
-  readonly settings: RequestSettings;
+  /** True from send until the turn ends (streams, tool runs and waits for the user included). */
+  readonly turnActive: boolean;
+  readonly settings: ConversationSettings;
   readonly mode: BackendMode;
   readonly models: readonly ModelOption[];
 }
 
-export interface ModelOption {
-  readonly id: string;
-  readonly displayName: string;
-}
-
-export const DEFAULT_SETTINGS: RequestSettings = {
-  model: 'claude-sonnet-5-5',
-  maxTokens: 4096,
-  system: '',
-};
-
-export function initialChatState(): ChatState {
-  return { messageIds: [], messages: {}, streaming: null, settings: DEFAULT_SETTINGS, mode: 'unknown', models: [] };
+export function initialChatState(builtinToolNames: readonly string[] = BUILTIN_TOOL_NAMES): ChatState {
+  return {
+    messageIds: [],
+    messages: {},
+    streaming: null,
+    turnActive: false,
+    settings: defaultSettings(builtinToolNames),
+    mode: 'unknown',
+    models: [],
+  };
 }
 
 export const useChatStore = create<ChatState>()(() => initialChatState());
 
-export function resetChatStore(): void {
-  useChatStore.setState(initialChatState(), true);
+export function resetChatStore(builtinToolNames: readonly string[] = BUILTIN_TOOL_NAMES): void {
+  useChatStore.setState(initialChatState(builtinToolNames), true);
 }

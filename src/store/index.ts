@@ -1,5 +1,4 @@
 export {
-  DEFAULT_SETTINGS,
   initialChatState,
   resetChatStore,
   useChatStore,
@@ -8,8 +7,11 @@ export {
   type ChatMessage,
   type ChatState,
   type ModelOption,
-  type RequestSettings,
+  type NoticeMessage,
+  type ToolResultEntry,
+  type ToolResultState,
+  type ToolResultsMessage,
   type UserMessage,
 } from './chat-store';
 export { createFrameBatcher, type FrameBatcher } from './frame-batcher';
-export { selectAssistant, selectBlock, selectBlockCount, selectIsStreaming, selectMessage, selectStream } from './selectors';
+export { selectAssistant, selectBlock, selectBlockCount, selectBlockKinds, selectIsStreaming, selectMessage, selectSearchResults, selectStream } from './selectors';

@@ -28,3 +28,23 @@ export function selectBlockCount(state: ChatState, id: string): number {
 export function selectIsStreaming(state: ChatState): boolean {
   return state.streaming !== null;
 }
+
+/** The web search results of an answer, in order: citation markers are numbered by them. */
+export function selectSearchResults(state: ChatState, id: string): readonly unknown[] | undefined {
+  const blocks = selectStream(state, id)?.blocks;
+  if (blocks === undefined) return undefined;
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const block = blocks[i];
+    if (block?.kind === 'opaque' && block.block.type === 'web_search_tool_result') {
+      const content = (block.block as { content?: unknown }).content;
+      return Array.isArray(content) ? content : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The kinds of an answer's blocks as one string ("thinking text text"): it changes only when a block is added. */
+export function selectBlockKinds(state: ChatState, id: string): string {
+  const blocks = selectStream(state, id)?.blocks ?? [];
+  return blocks.map((b) => b.kind).join(' ');
+}

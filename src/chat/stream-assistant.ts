@@ -1,0 +1,69 @@
+// One request: stream an assistant message into the store. Events queue up
+// between frames and are reduced in one batch per frame; the frame batcher
+// writes the store at most once per frame.
+import { applyDecodeError, applyEvents, createStreamedMessage, decodeEvent, endStream, type StreamedMessage, type TimedEvent } from '../protocol';
+import { API_VERSION, type RequestOptions } from '../settings';
+import { createFrameBatcher, useChatStore, type AssistantMessage } from '../store';
+import { streamMessage } from '../transport';
+import type { MessageParam } from '@anthropic-ai/sdk/resources/messages';
+
+export const MESSAGES_URL = '/api/v1/messages';
+
+export interface StreamOptions {
+  readonly signal: AbortSignal;
+  readonly fetch?: typeof fetch;
+  readonly newId: (prefix: string) => string;
+}
+
+export async function streamAssistant(options: RequestOptions, messages: MessageParam[], io: StreamOptions): Promise<AssistantMessage> {
+  const body = { ...options, messages };
+  let current: AssistantMessage = {
+    id: io.newId('assistant'),
+    role: 'assistant',
+    stream: createStreamedMessage(performance.now()),
+    requestId: null,
+    requestedModel: options.model,
+  };
+  useChatStore.setState((s) => ({ messageIds: [...s.messageIds, current.id], streaming: current }));
+
+  let pending: TimedEvent[] = [];
+  const setStream = (stream: StreamedMessage) => {
+    if (stream !== current.stream) current = { ...current, stream };
+  };
+  const applyPending = () => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    setStream(applyEvents(current.stream, batch));
+  };
+  const batcher = createFrameBatcher(() => {
+    applyPending();
+    useChatStore.setState({ streaming: current });
+  });
+
+  const end = await streamMessage(
+    { url: MESSAGES_URL, body, headers: { 'anthropic-version': API_VERSION }, signal: io.signal, fetch: io.fetch },
+    {
+      onOpen: (meta) => {
+        current = { ...current, requestId: meta.requestId };
+        batcher.schedule();
+      },
+      onMessage: (event, data) => {
+        const decoded = decodeEvent(event, data);
+        if (decoded.ok) {
+          pending.push({ event: decoded.event, at: performance.now() });
+        } else {
+          applyPending();
+          setStream(applyDecodeError(current.stream, decoded.error));
+        }
+        batcher.schedule();
+      },
+    },
+  );
+  applyPending();
+  setStream(endStream(current.stream, end, performance.now()));
+  batcher.flushNow();
+  const finished = current;
+  useChatStore.setState((s) => ({ streaming: null, messages: { ...s.messages, [finished.id]: finished } }));
+  return finished;
+}

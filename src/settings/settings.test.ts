@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { modelGeneration, modelTraits } from './model-traits';
+import { defaultSettings, toRequestOptions } from './settings';
+import { validateSettings } from './validate-settings';
+
+const base = defaultSettings(['calculator']);
+
+describe('modelTraits', () => {
+  it('reads the generation from current and legacy ids', () => {
+    expect(modelGeneration('claude-opus-4-6')).toBe(4.6);
+    expect(modelGeneration('claude-sonnet-5')).toBe(5);
+    expect(modelGeneration('claude-haiku-4-5-20251001')).toBe(4.5);
+    expect(modelGeneration('claude-3-7-sonnet-20250219')).toBe(3.7);
+    expect(modelGeneration('something-else')).toBeNull();
+  });
+
+  it('follows the documented rules for prefill, thinking and temperature', () => {
+    expect(modelTraits('claude-sonnet-4-5')).toMatchObject({ acceptsPrefill: true, adaptiveThinking: false, manualThinking: true, customTemperature: true });
+    expect(modelTraits('claude-opus-4-6')).toMatchObject({ acceptsPrefill: false, adaptiveThinking: true, manualThinking: true, customTemperature: true });
+    expect(modelTraits('claude-opus-4-7')).toMatchObject({ acceptsPrefill: false, adaptiveThinking: true, manualThinking: false, customTemperature: false });
+    expect(modelTraits('claude-opus-4-7', { manualThinking: true }).manualThinking).toBe(true);
+  });
+});
+
+describe('validateSettings', () => {
+  it('accepts the defaults', () => {
+    expect(validateSettings(base, ['calculator'])).toEqual([]);
+  });
+
+  it('explains a thinking budget that is not below max tokens', () => {
+    const problems = validateSettings({ ...base, model: 'claude-sonnet-4-5', maxTokens: 2000, thinking: { mode: 'enabled', budgetTokens: 2000 } }, []);
+    expect(problems.map((p) => p.message)).toContain('The thinking budget (2000) must be below max tokens (2000).');
+  });
+
+  it('explains temperature on a model that rejects it, and forced tool use with thinking', () => {
+    const problems = validateSettings(
+      { ...base, model: 'claude-opus-4-7', temperature: 0.5, thinking: { mode: 'adaptive', effort: 'high' }, toolChoice: { type: 'any' } },
+      ['calculator'],
+    );
+    expect(problems.map((p) => p.field)).toEqual(['temperature', 'toolChoice']);
+  });
+
+  it('explains a named tool choice that is not enabled', () => {
+    expect(validateSettings({ ...base, toolChoice: { type: 'tool', name: 'nope' } }, ['calculator'])[0]?.message).toMatch(/"nope"/);
+  });
+});
+
+describe('toRequestOptions', () => {
+  it('asks for summarized adaptive thinking with the effort', () => {
+    const options = toRequestOptions({ ...base, thinking: { mode: 'adaptive', effort: 'high' }, system: 'Be brief.', stopSequences: ['END'] }, []);
+    expect(options).toMatchObject({ thinking: { type: 'adaptive', display: 'summarized' }, output_config: { effort: 'high' }, system: 'Be brief.', stop_sequences: ['END'] });
+    expect(options.tools).toBeUndefined();
+    expect(options.temperature).toBeUndefined();
+  });
+
+  it('sends tools with the tool choice, and a budget for enabled thinking', () => {
+    const tool = { name: 'calculator', input_schema: { type: 'object' as const } };
+    const options = toRequestOptions({ ...base, thinking: { mode: 'enabled', budgetTokens: 2048 }, toolChoice: { type: 'tool', name: 'calculator' } }, [tool]);
+    expect(options).toMatchObject({ thinking: { type: 'enabled', budget_tokens: 2048, display: 'summarized' }, tools: [tool], tool_choice: { type: 'tool', name: 'calculator' } });
+  });
+});
