@@ -26,6 +26,24 @@ describe('prompt caching', () => {
     expect(u2['cache_creation_input_tokens']).toBe(0);
   });
 
+  it('reads the conversation cached last turn when the breakpoint moves to the newest message', () => {
+    const cache = new PromptCache();
+    const marked = (text: string) => [{ type: 'text', text, cache_control: { type: 'ephemeral' } }];
+    const turn1 = body({ system: longSystem, messages: [{ role: 'user', content: marked('first question') }] });
+    const turn2 = body({
+      system: longSystem,
+      messages: [
+        { role: 'user', content: 'first question' },
+        { role: 'assistant', content: 'first answer' },
+        { role: 'user', content: marked('second question') },
+      ],
+    });
+    const u1 = startUsage(turn1, cache);
+    const u2 = startUsage(turn2, cache);
+    expect(u2['cache_read_input_tokens']).toBe(u1['cache_creation_input_tokens']);
+    expect(Number(u2['cache_creation_input_tokens'])).toBeGreaterThan(0);
+  });
+
   it('keeps input + cache fields equal to count_tokens', () => {
     const cache = new PromptCache();
     const req = { system: [{ type: 'text', text: longSystem, cache_control: { type: 'ephemeral', ttl: '1h' } }], messages: [{ role: 'user', content: 'hello' }] };

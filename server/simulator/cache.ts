@@ -13,6 +13,8 @@ import type { ApiErrorSpec, InputUsage } from './types';
 
 const MAX_BREAKPOINTS = 4;
 const MAX_ENTRIES = 5000;
+/** How many block boundaries before a breakpoint are checked for an earlier cache entry. */
+const LOOKBACK = 20;
 
 type Ttl = '5m' | '1h';
 
@@ -63,10 +65,18 @@ export class PromptCache {
 
     const now = this.now();
     let readUpTo = -1;
+    // As the API documents, a breakpoint also finds entries written at earlier
+    // block boundaries (up to LOOKBACK blocks back), so moving the breakpoint
+    // to the newest message still reads the conversation cached last turn.
     for (const b of breakpoints) {
-      const key = prefixKeys[b.index];
-      const expiry = key === undefined ? undefined : this.entries.get(key);
-      if (expiry !== undefined && expiry > now) readUpTo = Math.max(readUpTo, b.index);
+      for (let j = b.index; j >= Math.max(0, b.index - LOOKBACK); j--) {
+        const key = prefixKeys[j];
+        const expiry = key === undefined ? undefined : this.entries.get(key);
+        if (expiry !== undefined && expiry > now) {
+          readUpTo = Math.max(readUpTo, j);
+          break;
+        }
+      }
     }
     const tokensThrough = (index: number): number => (index < 0 ? 0 : prefixTokens[index] ?? 0);
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useChatStore } from '../store';
+import { ConversationCost } from '../usage';
 import { ModelSelect } from './model-select';
 import { SettingsDialog } from './settings-dialog';
 
@@ -19,6 +20,7 @@ export function Header() {
         </span>
       )}
       <div className="ml-auto flex items-center gap-2">
+        <ConversationCost />
         <ModelSelect label="Model" />
         <button type="button" onClick={() => setSettingsOpen(true)} className="btn-secondary">
           Settings

@@ -74,6 +74,13 @@ export function SettingsDialog({ open, onClose }: { readonly open: boolean; read
               className="field font-mono"
             />
           </Field>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" checked={settings.promptCaching} onChange={(e) => updateSettings({ promptCaching: e.target.checked })} />
+            <span>
+              <span className="font-medium">Prompt caching</span>
+              <span className="ml-2 text-xs text-stone-600 dark:text-stone-400">Caches the conversation so far (5 minutes) so the next turn costs less.</span>
+            </span>
+          </label>
           <ThinkingField settings={settings} adaptive={traits.adaptiveThinking} manual={traits.manualThinking} />
           <fieldset className="flex flex-col gap-2">
             <legend className="mb-1 font-medium">Tools</legend>

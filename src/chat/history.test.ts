@@ -67,3 +67,10 @@ describe('toApiMessages', () => {
     expect(toApiMessages(transcript)[2]).toEqual({ role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_1', content: 'The user did not run this tool.', is_error: true }] });
   });
 });
+
+describe('withCacheBreakpoint', async () => {
+  const { withCacheBreakpoint } = await import('./history');
+  it('marks the last block of the last message', () => {
+    expect(withCacheBreakpoint([{ role: 'user', content: 'hi' }])).toEqual([{ role: 'user', content: [{ type: 'text', text: 'hi', cache_control: { type: 'ephemeral' } }] }]);
+  });
+});

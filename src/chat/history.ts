@@ -75,3 +75,18 @@ function toolResultBlocks(message: ToolResultsMessage): ContentBlockParam[] {
     is_error: result.state === 'done' ? result.isError : true,
   }));
 }
+
+/**
+ * Puts a cache breakpoint on the last block of the last message, so the whole
+ * conversation so far is written to the prompt cache and the next request
+ * reads it back (prompts under the model's minimum are simply not cached).
+ */
+export function withCacheBreakpoint(messages: MessageParam[]): MessageParam[] {
+  const last = messages.at(-1);
+  if (last === undefined || (last.role !== 'user' && last.role !== 'assistant')) return messages;
+  const blocks: ContentBlockParam[] = typeof last.content === 'string' ? [{ type: 'text', text: last.content }] : [...last.content];
+  const tail = blocks.at(-1);
+  if (tail === undefined || tail.type === 'thinking' || tail.type === 'redacted_thinking') return messages;
+  blocks[blocks.length - 1] = { ...tail, cache_control: { type: 'ephemeral' } } as ContentBlockParam;
+  return [...messages.slice(0, -1), { role: last.role, content: blocks }];
+}

@@ -2,6 +2,7 @@
 // between frames and are reduced in one batch per frame; the frame batcher
 // writes the store at most once per frame.
 import { applyDecodeError, applyEvents, createStreamedMessage, decodeEvent, endStream, type StreamedMessage, type TimedEvent } from '../protocol';
+import { recordEvent, startEventLog } from '../inspector';
 import { API_VERSION, type RequestOptions } from '../settings';
 import { createFrameBatcher, useChatStore, type AssistantMessage } from '../store';
 import { streamMessage } from '../transport';
@@ -25,6 +26,7 @@ export async function streamAssistant(options: RequestOptions, messages: Message
     requestedModel: options.model,
   };
   useChatStore.setState((s) => ({ messageIds: [...s.messageIds, current.id], streaming: current }));
+  const log = startEventLog(current.id, current.stream.timing.requestStartedAt);
 
   let pending: TimedEvent[] = [];
   const setStream = (stream: StreamedMessage) => {
@@ -49,9 +51,11 @@ export async function streamAssistant(options: RequestOptions, messages: Message
         batcher.schedule();
       },
       onMessage: (event, data) => {
+        const now = performance.now();
+        recordEvent(log, event, data, now);
         const decoded = decodeEvent(event, data);
         if (decoded.ok) {
-          pending.push({ event: decoded.event, at: performance.now() });
+          pending.push({ event: decoded.event, at: now });
         } else {
           applyPending();
           setStream(applyDecodeError(current.stream, decoded.error));

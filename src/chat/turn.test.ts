@@ -11,6 +11,8 @@ beforeAll(() => {
 });
 beforeEach(() => {
   resetChatStore();
+  // Plain string contents keep the expectations readable; the breakpoint has its own test.
+  useChatStore.setState((s) => ({ settings: { ...s.settings, promptCaching: false } }));
 });
 
 const lastAssistant = () => {
@@ -134,5 +136,14 @@ describe('the agent loop', () => {
     await done;
     expect(calls).toBe(1);
     expect(useChatStore.getState().turnActive).toBe(false);
+  });
+});
+
+describe('prompt caching', () => {
+  it('puts a cache breakpoint on the last message when on (the default)', async () => {
+    resetChatStore();
+    const bodies: Array<{ messages: unknown[] }> = [];
+    await sendMessage('hello', { fetch: fakeFetch((init) => (bodies.push(JSON.parse(String(init?.body))), { chunks: [BASIC] })) });
+    expect(bodies[0]?.messages).toEqual([{ role: 'user', content: [{ type: 'text', text: 'hello', cache_control: { type: 'ephemeral' } }] }]);
   });
 });

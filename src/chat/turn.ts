@@ -5,7 +5,7 @@
 import { toRequestOptions } from '../settings';
 import { useChatStore, type ChatMessage, type ToolResultEntry, type ToolResultsMessage } from '../store';
 import { enabledTools, toolRunner } from './tools-in-use';
-import { toApiMessages } from './history';
+import { toApiMessages, withCacheBreakpoint } from './history';
 import { streamAssistant } from './stream-assistant';
 import { planToolResults, runTool } from './tool-calls';
 
@@ -56,7 +56,8 @@ async function runTurn(options: TurnOptions): Promise<void> {
   for (let roundTrip = 1; ; roundTrip++) {
     const controller = new AbortController();
     activeController = controller;
-    const answer = await streamAssistant(requestOptions, toApiMessages(transcript()), { signal: controller.signal, fetch: options.fetch, newId });
+    const messages = toApiMessages(transcript());
+    const answer = await streamAssistant(requestOptions, settings.promptCaching ? withCacheBreakpoint(messages) : messages, { signal: controller.signal, fetch: options.fetch, newId });
     if (answer.stream.status !== 'complete') return;
     const stopReason = answer.stream.header?.stop_reason;
     if (stopReason !== 'tool_use' && stopReason !== 'pause_turn') return;

@@ -32,6 +32,8 @@ export interface ConversationSettings {
   readonly approval: 'auto' | 'ask';
   /** Requests per turn before the loop stops (tool calls and pause_turn continuations). */
   readonly maxRoundTrips: number;
+  /** Mark the conversation so far as a cache breakpoint, so the next turn reads it from the prompt cache. */
+  readonly promptCaching: boolean;
 }
 
 export const DEFAULT_MODEL = 'claude-sonnet-5-5';
@@ -49,6 +51,7 @@ export function defaultSettings(builtinToolNames: readonly string[] = []): Conve
     toolChoice: { type: 'auto' },
     approval: 'auto',
     maxRoundTrips: 10,
+    promptCaching: true,
   };
 }
 

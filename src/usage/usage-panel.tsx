@@ -1,37 +1,140 @@
 import { useEffect, useState } from 'react';
-import { selectAssistant, useChatStore } from '../store';
+import { deltaArrivals, eventLogOf } from '../inspector';
+import { InspectButton } from '../inspector';
+import { selectAssistant, useChatStore, type ChatState } from '../store';
+import { costOf, formatUsd } from './cost';
 import { formatCount, formatDuration, formatRate, usageFigures } from './format';
+import { gapStats } from './timing-stats';
+import { totalsOf, turnOf, type UsageTotals } from './turn-usage';
+
+type Row = readonly [label: string, value: string];
 
 /** Live while streaming: re-renders with the message and on a slow tick for the clocks. */
 export function UsagePanel({ messageId }: { readonly messageId: string }) {
   const message = useChatStore((s) => selectAssistant(s, messageId));
   const streaming = message?.stream.status === 'streaming';
   const now = useTicker(streaming);
+  const turn = useChatStore((s) => turnTotals(s, messageId));
+  const [more, setMore] = useState(false);
   if (message === undefined) return null;
-  const f = usageFigures(message.stream, message.requestedModel, now);
-  const rows: ReadonlyArray<readonly [string, string]> = [
+  const stream = message.stream;
+  const usage = stream.header?.usage;
+  const f = usageFigures(stream, message.requestedModel, now);
+  const cost = usage === undefined || streaming ? null : costOf(f.model, usage);
+  const log = eventLogOf(messageId);
+  const gaps = log === undefined ? null : gapStats(deltaArrivals(log.entries));
+  const estimated = (text: string, value: unknown) => (f.outputEstimated && value !== null ? `~${text}` : text);
+
+  const core: Row[] = [
     ['Model', f.model],
     ['Stop reason', f.stopReason],
     ['Input tokens', formatCount(f.inputTokens)],
-    ['Output tokens', `${f.outputEstimated && f.outputTokens !== null ? '~' : ''}${formatCount(f.outputTokens)}`],
+    ['Output tokens', estimated(formatCount(f.outputTokens), f.outputTokens)],
     ['Cache write tokens', formatCount(f.cacheWriteTokens)],
     ['Cache read tokens', formatCount(f.cacheReadTokens)],
     ['Time to first token', formatDuration(f.timeToFirstTokenMs)],
     ['Total time', formatDuration(f.totalTimeMs)],
-    ['Output tokens/s', `${f.outputEstimated && f.outputTokensPerSecond !== null ? '~' : ''}${formatRate(f.outputTokensPerSecond)}`],
+    ['Output tokens/s', estimated(formatRate(f.outputTokensPerSecond), f.outputTokensPerSecond)],
+    ['Cost', cost === null ? (streaming ? '…' : '—') : cost.priced ? formatUsd(cost.breakdown.total) : 'no price'],
   ];
+  const details: Row[] = [
+    ['Message id', stream.header?.id ?? '—'],
+    ['Request id', message.requestId ?? '—'],
+    ['Stop sequence', stream.header?.stop_sequence ?? '—'],
+    ['Cache write 5m', formatCount(usage?.cache_creation?.ephemeral_5m_input_tokens ?? null)],
+    ['Cache write 1h', formatCount(usage?.cache_creation?.ephemeral_1h_input_tokens ?? null)],
+    ['Web search requests', formatCount(usage?.server_tool_use?.web_search_requests ?? null)],
+    ['Service tier', usage?.service_tier ?? '—'],
+    ['Inference region', usage?.inference_geo ?? '—'],
+    ['Token gap p50', formatDuration(gaps?.p50 ?? null)],
+    ['Token gap p95', formatDuration(gaps?.p95 ?? null)],
+    ['Token gap max', formatDuration(gaps?.max ?? null)],
+    ['Cost breakdown', cost?.priced ? breakdown(cost.breakdown) : '—'],
+  ];
+  if (turn !== null) details.push(...turnRows(turn));
   return (
-    <div data-testid="usage" className="mt-2 rounded-lg border border-stone-200 bg-stone-50/70 px-3 py-2 text-xs dark:border-stone-700 dark:bg-stone-900/60">
-      <dl className="grid grid-cols-2 gap-x-4 gap-y-1 sm:grid-cols-3">
-        {rows.map(([label, value]) => (
-          <div key={label} className="flex justify-between gap-2">
-            <dt className="text-stone-500 dark:text-stone-400">{label}</dt>
-            <dd className="font-mono tabular-nums text-stone-800 dark:text-stone-200">{value}</dd>
-          </div>
+    <div data-testid="usage" className="mt-1 rounded-lg border border-stone-200 bg-stone-50/70 px-3 py-2 text-xs dark:border-stone-700 dark:bg-stone-900/60">
+      <dl className="grid grid-cols-1 gap-x-4 gap-y-1 min-[420px]:grid-cols-2 sm:grid-cols-3">
+        {core.map(([label, value]) => (
+          <Stat key={label} label={label} value={value} />
+        ))}
+        {details.map(([label, value]) => (
+          <Stat key={label} label={label} value={value} hidden={!more} />
         ))}
       </dl>
+      <div className="mt-1 flex gap-4">
+        <button type="button" aria-expanded={more} onClick={() => setMore((m) => !m)} className="text-xs text-sky-800 underline-offset-2 hover:underline dark:text-sky-300">
+          {more ? 'Fewer details' : 'More details'}
+        </button>
+        <InspectButton messageId={messageId} />
+        {turn !== null && !more && (
+          <span className="ml-auto text-stone-600 dark:text-stone-400">
+            Turn: {turn.requests} requests, {turnCost(turn)}
+          </span>
+        )}
+      </div>
     </div>
   );
+}
+
+function Stat({ label, value, hidden = false }: { readonly label: string; readonly value: string; readonly hidden?: boolean }) {
+  return (
+    <div className="flex min-w-0 justify-between gap-2" hidden={hidden}>
+      <dt className="shrink-0 text-stone-600 dark:text-stone-400">{label}</dt>
+      <dd className="truncate font-mono tabular-nums text-stone-800 dark:text-stone-200" title={value}>
+        {value}
+      </dd>
+    </div>
+  );
+}
+
+function breakdown(b: { input: number; output: number; cacheWrite5m: number; cacheWrite1h: number; cacheRead: number }): string {
+  return `in ${formatUsd(b.input)} · out ${formatUsd(b.output)} · cache write ${formatUsd(b.cacheWrite5m + b.cacheWrite1h)} · cache read ${formatUsd(b.cacheRead)}`;
+}
+
+function turnCost(t: UsageTotals): string {
+  return t.unpriced > 0 ? `at least ${formatUsd(t.cost)}` : formatUsd(t.cost);
+}
+
+function turnRows(t: UsageTotals): Row[] {
+  return [
+    ['Turn requests', String(t.requests)],
+    ['Turn input tokens', formatCount(t.inputTokens)],
+    ['Turn output tokens', formatCount(t.outputTokens)],
+    ['Turn cost', turnCost(t)],
+  ];
+}
+
+// Every store update (one per frame while streaming) runs every mounted
+// selector; the turn totals only change with the committed messages, so they
+// are cached per `messages` object and found in O(1) between commits.
+const turnCache = new WeakMap<object, Map<string, UsageTotals | null>>();
+
+/** Totals for a turn of several requests, shown on its last answer; null otherwise. */
+function turnTotals(state: ChatState, messageId: string): UsageTotals | null {
+  let perMessage = turnCache.get(state.messages);
+  if (perMessage === undefined) {
+    perMessage = new Map();
+    turnCache.set(state.messages, perMessage);
+  }
+  const key = `${messageId}:${state.turnActive}:${state.messageIds.length}`;
+  const cached = perMessage.get(key);
+  if (cached !== undefined) return cached;
+  const totals = computeTurnTotals(state, messageId);
+  perMessage.set(key, totals);
+  return totals;
+}
+
+function computeTurnTotals(state: ChatState, messageId: string): UsageTotals | null {
+  const ids = state.messageIds;
+  const index = ids.indexOf(messageId);
+  if (index < 0 || state.messages[messageId] === undefined) return null;
+  const next = ids.slice(index + 1).find((id) => state.messages[id]?.role !== 'notice');
+  if (next !== undefined && state.messages[next]?.role !== 'user') return null;
+  if (next === undefined && state.turnActive) return null;
+  const transcript = ids.flatMap((id) => state.messages[id] ?? []);
+  const totals = totalsOf(turnOf(transcript, messageId));
+  return totals.requests > 1 ? totals : null;
 }
 
 function useTicker(active: boolean): number {

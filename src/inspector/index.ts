@@ -1,0 +1,3 @@
+export { eventLogOf, recordEvent, startEventLog, type EventLog, type LogEntry } from './event-log';
+export { byteLength, contentChars, cumulativeOutput, deltaArrivals, stalls, type SeriesPoint, type Stall } from './analyze';
+export { InspectButton } from './inspect-button';

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { costOf, findPrice, formatUsd, sumCosts } from './cost';
+import { gapStats } from './timing-stats';
+
+describe('costOf', () => {
+  it('prices every part of the usage, with the 5m/1h cache split', () => {
+    const cost = costOf('claude-opus-4-6', {
+      input_tokens: 1_000_000,
+      output_tokens: 1_000_000,
+      cache_creation_input_tokens: 3_000_000,
+      cache_read_input_tokens: 2_000_000,
+      cache_creation: { ephemeral_5m_input_tokens: 1_000_000, ephemeral_1h_input_tokens: 2_000_000 },
+    });
+    expect(cost).toEqual({ priced: true, breakdown: { input: 5, output: 25, cacheWrite5m: 6.25, cacheWrite1h: 20, cacheRead: 1, total: 57.25 } });
+  });
+
+  it('prices cache writes at the 5-minute rate when the split is missing, and matches dated snapshot ids', () => {
+    const cost = costOf('claude-sonnet-4-5-20250929', { input_tokens: 0, output_tokens: 0, cache_creation_input_tokens: 1_000_000, cache_read_input_tokens: null });
+    expect(cost.priced && cost.breakdown.cacheWrite5m).toBe(3.75);
+  });
+
+  it('uses the long-prompt rates above the threshold', () => {
+    const short = costOf('claude-haiku-5-5', { input_tokens: 100_000, output_tokens: 0, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 });
+    const long = costOf('claude-haiku-5-5', { input_tokens: 100_001, output_tokens: 0, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 });
+    expect(short.priced && short.breakdown.input).toBeCloseTo(0.01);
+    expect(long.priced && long.breakdown.input).toBeCloseTo(0.0500005);
+  });
+
+  it('says "no price" for an unknown model instead of guessing', () => {
+    expect(costOf('claude-fable-5-2', { input_tokens: 1, output_tokens: 1, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 })).toEqual({ priced: false, model: 'claude-fable-5-2' });
+    expect(findPrice('claude-mystery')).toBeUndefined();
+  });
+
+  it('sums costs and counts unpriced requests', () => {
+    const a = costOf('claude-opus-4-6', { input_tokens: 1_000_000, output_tokens: 0, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 });
+    expect(sumCosts([a, a, { priced: false, model: 'x' }])).toEqual({ total: 10, unpriced: 1 });
+    expect(formatUsd(0.000123)).toBe('$0.00012');
+    expect(formatUsd(1.5)).toBe('$1.5000');
+  });
+});
+
+describe('gapStats', () => {
+  it('gives nearest-rank percentiles of the gaps', () => {
+    const arrivals = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150, 160, 170, 180, 190, 1190];
+    expect(gapStats(arrivals)).toEqual({ p50: 10, p95: 10, max: 1000, count: 20 });
+    expect(gapStats([5])).toBeNull();
+  });
+});
