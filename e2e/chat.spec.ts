@@ -76,10 +76,11 @@ test('an HTTP error becomes a readable message in the answer, not a console trac
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('/');
-  await send(page, '/sim error 529');
+  await send(page, '/sim error 401');
   const answer = lastAssistant(page);
   await expect(answer).toHaveAttribute('data-status', 'error');
-  await expect(answer.getByRole('alert')).toContainText(/overloaded/i);
+  await expect(answer.getByRole('alert')).toContainText('The API key was rejected');
+  await expect(answer.getByRole('alert')).toContainText('ANTHROPIC_API_KEY');
   expect(errors).toEqual([]);
 });
 

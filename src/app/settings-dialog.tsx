@@ -133,9 +133,14 @@ export function SettingsDialog({ open, onClose }: { readonly open: boolean; read
                 </select>
               </Field>
             </div>
-            <Field label="Requests per turn (limit)">
-              <input type="number" min={1} value={settings.maxRoundTrips} onChange={(e) => updateSettings({ maxRoundTrips: Math.floor(Number(e.target.value)) })} className="field w-28" />
-            </Field>
+            <div className="grid grid-cols-2 gap-4">
+              <Field label="Requests per turn (limit)">
+                <input type="number" min={1} value={settings.maxRoundTrips} onChange={(e) => updateSettings({ maxRoundTrips: Math.floor(Number(e.target.value)) })} className="field w-28" />
+              </Field>
+              <Field label="Stall timeout (seconds)" hint="Give up when nothing, not even a ping, arrives for this long.">
+                <input type="number" min={1} value={settings.stallTimeoutSeconds} onChange={(e) => updateSettings({ stallTimeoutSeconds: Number(e.target.value) })} className="field w-28" />
+              </Field>
+            </div>
           </fieldset>
           {problems.length > 0 && (
             <ul role="alert" className="flex list-disc flex-col gap-1 rounded-lg border border-red-300 bg-red-50 py-2 pl-8 pr-3 text-red-800 dark:border-red-800 dark:bg-red-950/40 dark:text-red-300">

@@ -21,8 +21,13 @@ export function toApiMessages(transcript: readonly ChatMessage[]): MessageParam[
         out.push({ role: 'user', content: message.text });
         return;
       case 'assistant': {
-        const next = transcript.slice(index + 1).find((m) => m.role !== 'notice');
-        const content = assistantContent(message, next?.role === 'tool_results' ? next : undefined);
+        const rest = transcript.slice(index + 1);
+        // A cut-off answer that was continued goes back once, joined to its continuation.
+        if (rest.some((m) => m.role === 'assistant' && m.continuationOf === message.id)) return;
+        const next = rest.find((m) => m.role !== 'notice');
+        let content = assistantContent(message, next?.role === 'tool_results' ? next : undefined);
+        const partial = message.continuationOf === undefined ? undefined : transcript.find((m) => m.id === message.continuationOf);
+        if (partial?.role === 'assistant') content = joinText([...assistantContent(partial, undefined), ...content]);
         if (content.length > 0) out.push({ role: 'assistant', content });
         return;
       }
@@ -44,6 +49,17 @@ function assistantContent(message: AssistantMessage, answers: ToolResultsMessage
   const complete = message.stream.status === 'complete';
   const answered = new Set(answers?.results.map((r) => r.toolUseId) ?? []);
   return message.stream.blocks.filter((block) => (complete ? isReplayable(block, answered) : isNonEmptyText(block))).map(toParam);
+}
+
+/** Adjacent text blocks become one (a continuation picks up mid-sentence). */
+function joinText(blocks: ContentBlockParam[]): ContentBlockParam[] {
+  const out: ContentBlockParam[] = [];
+  for (const block of blocks) {
+    const last = out.at(-1);
+    if (block.type === 'text' && last?.type === 'text' && !block.citations && !last.citations) out[out.length - 1] = { type: 'text', text: last.text + block.text };
+    else out.push(block);
+  }
+  return out;
 }
 
 function isReplayable(block: BlockState, answered: ReadonlySet<string>): boolean {

@@ -1,6 +1,7 @@
-export { approveToolCall, denyToolCall, sendMessage, stopStreaming, submitToolResult } from './turn';
+export { cancelRetry, continueAnswer, retryAnswer, sendMessage, stopStreaming } from './turn';
+export { approveToolCall, denyToolCall, submitToolResult } from './tool-actions';
 export { MESSAGES_URL } from './stream-assistant';
 export { toApiMessages } from './history';
 export { BUILTIN_TOOL_NAMES, enabledTools } from './tools-in-use';
-export { ChatView } from './chat-view';
 export { settingsProblems } from './preflight';
+export { ChatView } from './chat-view';

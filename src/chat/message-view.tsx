@@ -1,8 +1,9 @@
 import { memo } from 'react';
 import { toUserMessage } from '../protocol';
-import { selectBlockKinds, selectMessage, selectStream, useChatStore } from '../store';
+import { selectBlockKinds, selectContinuationId, selectMessage, selectStream, useChatStore } from '../store';
 import { UsagePanel } from '../usage';
 import { BlockView } from './block-view';
+import { RecoveryActions } from './recovery-actions';
 import { ToolResultsView } from './tool-results-view';
 
 export const MessageView = memo(function MessageView({ id }: { readonly id: string }) {
@@ -58,7 +59,32 @@ const STOP_EXPLANATIONS: Readonly<Record<string, string>> = {
   stop_sequence: 'The answer stopped at a stop sequence.',
 };
 
+/**
+ * An answer, and the answer that continues it when it was cut off and
+ * resumed: shown as one article whose status is the continuation's.
+ */
 function AssistantMessageView({ id }: { readonly id: string }) {
+  const isContinuation = useChatStore((s) => {
+    const message = selectMessage(s, id);
+    return message?.role === 'assistant' && message.continuationOf !== undefined;
+  });
+  const continuationId = useChatStore((s) => selectContinuationId(s, id));
+  const ownStatus = useChatStore((s) => selectStream(s, id)?.status ?? 'streaming');
+  const continuationStatus = useChatStore((s) => (continuationId === undefined ? undefined : selectStream(s, continuationId)?.status));
+  if (isContinuation) return null;
+  return (
+    <article data-role="assistant" data-status={continuationStatus ?? ownStatus} aria-busy={(continuationStatus ?? ownStatus) === 'streaming'} className="flex flex-col gap-3">
+      <AnswerBody id={id} continued={continuationId !== undefined} />
+      {continuationId !== undefined && (
+        <div data-continuation className="flex flex-col gap-3">
+          <AnswerBody id={continuationId} continued={false} />
+        </div>
+      )}
+    </article>
+  );
+}
+
+function AnswerBody({ id, continued }: { readonly id: string; readonly continued: boolean }) {
   const status = useChatStore((s) => selectStream(s, id)?.status ?? 'streaming');
   const kinds = useChatStore((s) => selectBlockKinds(s, id));
   const groups = groupTextRuns(kinds);
@@ -68,7 +94,7 @@ function AssistantMessageView({ id }: { readonly id: string }) {
   const waiting = status === 'streaming' && blockCount === 0;
   const explanation = stopReason === null ? undefined : STOP_EXPLANATIONS[stopReason];
   return (
-    <article data-role="assistant" data-status={status} aria-busy={status === 'streaming'} className="flex flex-col gap-3">
+    <>
       {groups.map((group) =>
         group.length === 1 ? (
           <BlockView key={group[0]} messageId={id} index={group[0] ?? 0} />
@@ -82,7 +108,7 @@ function AssistantMessageView({ id }: { readonly id: string }) {
         ),
       )}
       {waiting && <TypingDots />}
-      {status === 'stopped' && <p className="text-xs text-stone-600 dark:text-stone-400">Stopped.</p>}
+      {status === 'stopped' && <p className="text-xs text-stone-600 dark:text-stone-400">Stopped.{continued ? ' Continued below.' : ''}</p>}
       {explanation !== undefined && status === 'complete' && (
         <p data-stop-reason={stopReason} className="text-xs text-stone-600 dark:text-stone-400">
           {explanation}
@@ -94,7 +120,8 @@ function AssistantMessageView({ id }: { readonly id: string }) {
         </p>
       )}
       <UsagePanel messageId={id} />
-    </article>
+      {!continued && <RecoveryActions messageId={id} />}
+    </>
   );
 }
 

@@ -12,6 +12,8 @@ export const MESSAGES_URL = '/api/v1/messages';
 
 export interface StreamOptions {
   readonly signal: AbortSignal;
+  readonly continuationOf?: string;
+  readonly stallTimeoutMs?: number;
   readonly fetch?: typeof fetch;
   readonly newId: (prefix: string) => string;
 }
@@ -24,6 +26,7 @@ export async function streamAssistant(options: RequestOptions, messages: Message
     stream: createStreamedMessage(performance.now()),
     requestId: null,
     requestedModel: options.model,
+    ...(io.continuationOf === undefined ? {} : { continuationOf: io.continuationOf }),
   };
   useChatStore.setState((s) => ({ messageIds: [...s.messageIds, current.id], streaming: current }));
   const log = startEventLog(current.id, current.stream.timing.requestStartedAt);
@@ -44,7 +47,7 @@ export async function streamAssistant(options: RequestOptions, messages: Message
   });
 
   const end = await streamMessage(
-    { url: MESSAGES_URL, body, headers: { 'anthropic-version': API_VERSION }, signal: io.signal, fetch: io.fetch },
+    { url: MESSAGES_URL, body, headers: { 'anthropic-version': API_VERSION }, signal: io.signal, fetch: io.fetch, stallTimeoutMs: io.stallTimeoutMs },
     {
       onOpen: (meta) => {
         current = { ...current, requestId: meta.requestId };

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { selectMessage, useChatStore, type ToolResultEntry } from '../store';
 import { JsonView } from './blocks/tool-use-block';
-import { approveToolCall, denyToolCall, submitToolResult } from './turn';
+import { approveToolCall, denyToolCall, submitToolResult } from './tool-actions';
 
 /** The user turn answering a tool_use stop: one card per call. */
 export function ToolResultsView({ id }: { readonly id: string }) {

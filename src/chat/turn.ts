@@ -1,19 +1,25 @@
 // A turn: the user's message, then requests until Claude ends the turn.
 // tool_use stops run the tools (or wait for the user) and continue;
 // pause_turn continues with the content so far; a round-trip limit stops a
-// runaway loop with a notice in the transcript.
-import { toRequestOptions } from '../settings';
-import { useChatStore, type ChatMessage, type ToolResultEntry, type ToolResultsMessage } from '../store';
-import { enabledTools, toolRunner } from './tools-in-use';
+// runaway loop with a notice. Requests that fail before streaming with a
+// transient status are retried after a countdown the user can cancel; the
+// failed attempt is replaced, never the user's message duplicated.
+import type { MessageParam } from '@anthropic-ai/sdk/resources/messages';
+import { toRequestOptions, type RequestOptions } from '../settings';
+import { useChatStore, type AssistantMessage, type ChatMessage, type ToolResultsMessage } from '../store';
+import { MAX_RETRIES, retryDecision } from '../transport';
+import { canContinue, continuationMessages } from './continuation';
 import { toApiMessages, withCacheBreakpoint } from './history';
 import { streamAssistant } from './stream-assistant';
-import { planToolResults, runTool } from './tool-calls';
+import { planToolResults } from './tool-calls';
+import { resolveWaiting, waitForToolResults } from './tool-actions';
+import { enabledTools, toolRunner } from './tools-in-use';
 
 let activeController: AbortController | null = null;
-let waiting: { readonly messageId: string; readonly resolve: (proceed: boolean) => void } | null = null;
+let cancelCountdown: (() => void) | null = null;
 let counter = 0;
 
-function newId(prefix: string): string {
+export function newId(prefix: string): string {
   counter += 1;
   return `${prefix}-${Date.now().toString(36)}-${counter}`;
 }
@@ -22,43 +28,79 @@ function append(message: ChatMessage): void {
   useChatStore.setState((s) => ({ messageIds: [...s.messageIds, message.id], messages: { ...s.messages, [message.id]: message } }));
 }
 
+function remove(ids: ReadonlySet<string>): void {
+  useChatStore.setState((s) => {
+    const messages = { ...s.messages };
+    for (const id of ids) delete messages[id];
+    return { messageIds: s.messageIds.filter((id) => !ids.has(id)), messages };
+  });
+}
+
 function transcript(): ChatMessage[] {
   const s = useChatStore.getState();
-  return s.messageIds.flatMap((id) => {
-    const message = s.messages[id];
-    return message === undefined ? [] : [message];
-  });
+  return s.messageIds.flatMap((id) => s.messages[id] ?? []);
 }
 
 export interface TurnOptions {
   readonly fetch?: typeof fetch;
+  /** Injectable wait for retry countdowns (tests). */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 /** Sends the user's text and runs the turn to its end. */
 export async function sendMessage(text: string, options: TurnOptions = {}): Promise<void> {
   if (useChatStore.getState().turnActive || text.trim() === '') return;
   append({ id: newId('user'), role: 'user', text });
+  await withTurn(() => runTurn(options));
+}
+
+/** Sends the request that produced this answer again, in its place. */
+export async function retryAnswer(messageId: string, options: TurnOptions = {}): Promise<void> {
+  if (useChatStore.getState().turnActive) return;
+  const all = transcript();
+  const index = all.findIndex((m) => m.id === messageId);
+  if (index < 0) return;
+  remove(new Set(all.slice(index).map((m) => m.id)));
+  await withTurn(() => runTurn(options));
+}
+
+/** Resumes a cut-off answer; the continuation is shown joined to it. */
+export async function continueAnswer(messageId: string, options: TurnOptions = {}): Promise<void> {
+  const s = useChatStore.getState();
+  const partial = s.messages[messageId];
+  if (s.turnActive || partial?.role !== 'assistant' || !canContinue(partial)) return;
+  const all = transcript();
+  const before = toApiMessages(all.slice(0, all.findIndex((m) => m.id === messageId)));
+  const messages = continuationMessages(before, partial, s.settings.model);
+  await withTurn(() => runTurn(options, { messages, continuationOf: messageId }));
+}
+
+async function withTurn(run: () => Promise<void>): Promise<void> {
   useChatStore.setState({ turnActive: true });
   try {
-    await runTurn(options);
+    await run();
   } finally {
     activeController = null;
-    waiting = null;
-    useChatStore.setState({ turnActive: false });
+    cancelCountdown = null;
+    useChatStore.setState({ turnActive: false, retry: null });
   }
 }
 
-async function runTurn(options: TurnOptions): Promise<void> {
+interface FirstRequest {
+  readonly messages: MessageParam[];
+  readonly continuationOf: string;
+}
+
+async function runTurn(options: TurnOptions, first?: FirstRequest): Promise<void> {
   const settings = useChatStore.getState().settings;
   const tools = enabledTools(settings);
   const builtinNames = new Set(tools.builtin.map((t) => t.name));
   const requestOptions = toRequestOptions(settings, [...tools.builtin, ...tools.custom]);
   for (let roundTrip = 1; ; roundTrip++) {
-    const controller = new AbortController();
-    activeController = controller;
-    const messages = toApiMessages(transcript());
-    const answer = await streamAssistant(requestOptions, settings.promptCaching ? withCacheBreakpoint(messages) : messages, { signal: controller.signal, fetch: options.fetch, newId });
-    if (answer.stream.status !== 'complete') return;
+    const history = roundTrip === 1 && first !== undefined ? first.messages : toApiMessages(transcript());
+    const messages = settings.promptCaching ? withCacheBreakpoint(history) : history;
+    const answer = await requestWithRetries(requestOptions, messages, { ...options, stallTimeoutMs: settings.stallTimeoutSeconds * 1000 }, roundTrip === 1 ? first?.continuationOf : undefined);
+    if (answer === null || answer.stream.status !== 'complete') return;
     const stopReason = answer.stream.header?.stop_reason;
     if (stopReason !== 'tool_use' && stopReason !== 'pause_turn') return;
     if (stopReason === 'tool_use') {
@@ -66,7 +108,7 @@ async function runTurn(options: TurnOptions): Promise<void> {
       if (results.length === 0) return;
       const message: ToolResultsMessage = { id: newId('tools'), role: 'tool_results', results };
       append(message);
-      if (!(await allResolved(message.id))) return;
+      if (!(await waitForToolResults(message.id))) return;
     }
     if (roundTrip >= settings.maxRoundTrips) {
       append({ id: newId('notice'), role: 'notice', text: `Stopped after ${roundTrip} requests in this turn (the round-trip limit is ${settings.maxRoundTrips}; change it in Settings). Send a message to carry on.` });
@@ -75,43 +117,48 @@ async function runTurn(options: TurnOptions): Promise<void> {
   }
 }
 
-/** Resolves true once every entry is done, false when the user stops the turn first. */
-function allResolved(messageId: string): Promise<boolean> {
-  if (isResolved(messageId)) return Promise.resolve(true);
+/** One request, sent again after a countdown while it fails with a transient status before streaming. */
+async function requestWithRetries(
+  requestOptions: RequestOptions,
+  messages: MessageParam[],
+  options: TurnOptions & { readonly stallTimeoutMs: number },
+  continuationOf: string | undefined,
+): Promise<AssistantMessage | null> {
+  for (let attempt = 0; ; attempt++) {
+    const controller = new AbortController();
+    activeController = controller;
+    const answer = await streamAssistant(requestOptions, messages, { signal: controller.signal, fetch: options.fetch, newId, continuationOf, stallTimeoutMs: options.stallTimeoutMs });
+    const error = answer.stream.error;
+    if (answer.stream.status !== 'error' || error === null) return answer;
+    const decision = retryDecision(error, attempt, Math.random());
+    if (!decision.retry) return answer;
+    useChatStore.setState({ retry: { messageId: answer.id, attempt: attempt + 1, maxAttempts: MAX_RETRIES, at: Date.now() + decision.delayMs } });
+    const proceed = await countdown(decision.delayMs, options.sleep);
+    useChatStore.setState({ retry: null });
+    if (!proceed) return answer;
+    remove(new Set([answer.id]));
+  }
+}
+
+function countdown(ms: number, sleep?: (ms: number) => Promise<void>): Promise<boolean> {
   return new Promise((resolve) => {
-    waiting = { messageId, resolve };
+    const timer = sleep === undefined ? setTimeout(() => resolve(true), ms) : null;
+    if (sleep !== undefined) void sleep(ms).then(() => resolve(true));
+    cancelCountdown = () => {
+      if (timer !== null) clearTimeout(timer);
+      resolve(false);
+    };
   });
 }
 
-function isResolved(messageId: string): boolean {
-  const message = useChatStore.getState().messages[messageId];
-  return message?.role === 'tool_results' && message.results.every((r) => r.state === 'done');
+/** Cancels a pending automatic retry; the failed answer stays with its error. */
+export function cancelRetry(): void {
+  cancelCountdown?.();
 }
 
-function updateEntry(messageId: string, toolUseId: string, change: (entry: ToolResultEntry) => ToolResultEntry): void {
-  useChatStore.setState((s) => {
-    const message = s.messages[messageId];
-    if (message?.role !== 'tool_results') return {};
-    const results = message.results.map((r) => (r.toolUseId === toolUseId && r.state !== 'done' ? change(r) : r));
-    return { messages: { ...s.messages, [messageId]: { ...message, results } } };
-  });
-  if (waiting?.messageId === messageId && isResolved(messageId)) waiting.resolve(true);
-}
-
-export function approveToolCall(messageId: string, toolUseId: string): void {
-  updateEntry(messageId, toolUseId, (entry) => ({ ...entry, ...runTool(toolRunner, entry.name, entry.input) }));
-}
-
-export function denyToolCall(messageId: string, toolUseId: string): void {
-  updateEntry(messageId, toolUseId, (entry) => ({ ...entry, state: 'done', isError: true, content: 'The user declined to run this tool.' }));
-}
-
-export function submitToolResult(messageId: string, toolUseId: string, content: string, isError: boolean): void {
-  updateEntry(messageId, toolUseId, (entry) => ({ ...entry, state: 'done', content, isError }));
-}
-
-/** Stops the answer being streamed, or a turn waiting for tool results; what arrived is kept. */
+/** Stops the answer being streamed, a retry countdown, or a turn waiting for tool results; what arrived is kept. */
 export function stopStreaming(): void {
   activeController?.abort();
-  waiting?.resolve(false);
+  cancelCountdown?.();
+  resolveWaiting(false);
 }

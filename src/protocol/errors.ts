@@ -18,7 +18,9 @@ export type StreamError =
   /** A `data:` line that is not valid JSON, or an event missing its fields. */
   | { readonly kind: 'malformed'; readonly event: string; readonly detail: string }
   /** A 2xx response that is not an event stream. */
-  | { readonly kind: 'unexpected_response'; readonly status: number; readonly contentType: string };
+  | { readonly kind: 'unexpected_response'; readonly status: number; readonly contentType: string }
+  /** No byte at all (pings included) for too long: the stream was given up. */
+  | { readonly kind: 'stall'; readonly seconds: number };
 
 export function toUserMessage(error: StreamError): string {
   switch (error.kind) {
@@ -30,6 +32,8 @@ export function toUserMessage(error: StreamError): string {
       return 'The stream ended before the answer was complete. Everything received so far is kept.';
     case 'malformed':
       return `The server sent an unreadable "${error.event}" event (${error.detail}). It was skipped.`;
+    case 'stall':
+      return `No data arrived for ${error.seconds} s, so the stream was given up. Everything received so far is kept.`;
     case 'unexpected_response':
       return `The server answered ${error.status} with "${error.contentType || 'no content type'}" instead of an event stream.`;
     default:

@@ -34,6 +34,8 @@ export interface ConversationSettings {
   readonly maxRoundTrips: number;
   /** Mark the conversation so far as a cache breakpoint, so the next turn reads it from the prompt cache. */
   readonly promptCaching: boolean;
+  /** Give up on a stream that sends no byte (pings included) for this long. */
+  readonly stallTimeoutSeconds: number;
 }
 
 export const DEFAULT_MODEL = 'claude-sonnet-5-5';
@@ -52,6 +54,7 @@ export function defaultSettings(builtinToolNames: readonly string[] = []): Conve
     approval: 'auto',
     maxRoundTrips: 10,
     promptCaching: true,
+    stallTimeoutSeconds: 30,
   };
 }
 

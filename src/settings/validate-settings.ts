@@ -3,7 +3,7 @@ import { modelTraits, type ModelCapabilities } from './model-traits';
 import type { ConversationSettings } from './settings';
 
 export interface SettingsProblem {
-  readonly field: 'model' | 'maxTokens' | 'temperature' | 'thinking' | 'tools' | 'toolChoice' | 'stopSequences' | 'maxRoundTrips';
+  readonly field: 'model' | 'maxTokens' | 'temperature' | 'thinking' | 'tools' | 'toolChoice' | 'stopSequences' | 'maxRoundTrips' | 'stallTimeout';
   readonly message: string;
 }
 
@@ -47,6 +47,9 @@ export function validateSettings(
   }
   if (!Number.isInteger(settings.maxRoundTrips) || settings.maxRoundTrips < 1) {
     problems.push({ field: 'maxRoundTrips', message: 'The round-trip limit must be at least 1.' });
+  }
+  if (!(settings.stallTimeoutSeconds >= 1)) {
+    problems.push({ field: 'stallTimeout', message: 'The stall timeout must be at least 1 second.' });
   }
   return problems;
 }

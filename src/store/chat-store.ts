@@ -24,6 +24,8 @@ export interface AssistantMessage {
   readonly requestId: string | null;
   /** The model asked for; the stream's header names the model that answered. */
   readonly requestedModel: string;
+  /** Set on an answer that continues a cut-off one; shown joined to it. */
+  readonly continuationOf?: string;
 }
 
 export type ToolResultState =
@@ -67,12 +69,23 @@ export interface ModelOption {
   readonly capabilities?: ModelCapabilities;
 }
 
+/** A request that failed before streaming and will be sent again. */
+export interface RetryCountdown {
+  readonly messageId: string;
+  /** The retry about to be made, from 1. */
+  readonly attempt: number;
+  readonly maxAttempts: number;
+  /** Epoch ms when it will be sent. */
+  readonly at: number;
+}
+
 export interface ChatState {
   readonly messageIds: readonly string[];
   readonly messages: Readonly<Record<string, ChatMessage>>;
   readonly streaming: AssistantMessage | null;
   /** True from send until the turn ends (streams, tool runs and waits for the user included). */
   readonly turnActive: boolean;
+  readonly retry: RetryCountdown | null;
   readonly settings: ConversationSettings;
   readonly mode: BackendMode;
   readonly models: readonly ModelOption[];
@@ -84,6 +97,7 @@ export function initialChatState(builtinToolNames: readonly string[] = BUILTIN_T
     messages: {},
     streaming: null,
     turnActive: false,
+    retry: null,
     settings: defaultSettings(builtinToolNames),
     mode: 'unknown',
     models: [],

@@ -48,3 +48,32 @@ export function selectBlockKinds(state: ChatState, id: string): string {
   const blocks = selectStream(state, id)?.blocks ?? [];
   return blocks.map((b) => b.kind).join(' ');
 }
+
+// Continuations are looked up on every frame by every answer: index them once per committed `messages` object.
+const continuationIndex = new WeakMap<object, Map<string, string>>();
+
+/** The id of the answer that continues this one, if any (streaming or committed). */
+export function selectContinuationId(state: ChatState, id: string): string | undefined {
+  if (state.streaming?.continuationOf === id) return state.streaming.id;
+  let index = continuationIndex.get(state.messages);
+  if (index === undefined) {
+    index = new Map();
+    for (const message of Object.values(state.messages)) {
+      if (message.role === 'assistant' && message.continuationOf !== undefined) index.set(message.continuationOf, message.id);
+    }
+    continuationIndex.set(state.messages, index);
+  }
+  return index.get(id);
+}
+
+/** True when this message is the last thing in the transcript (notices aside). */
+export function selectIsLast(state: ChatState, id: string): boolean {
+  for (let i = state.messageIds.length - 1; i >= 0; i--) {
+    const other = state.messageIds[i];
+    if (other === undefined) continue;
+    const message = state.messages[other] ?? (state.streaming?.id === other ? state.streaming : undefined);
+    if (message?.role === 'notice') continue;
+    return other === id;
+  }
+  return false;
+}

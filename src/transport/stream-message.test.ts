@@ -131,3 +131,23 @@ describe('streamMessage', () => {
     expect(c.messages).toHaveLength(2);
   });
 });
+
+describe('stall detection', () => {
+  it('gives up when no byte arrives for the stall timeout, keeping what arrived', async () => {
+    const c = collect();
+    const end = await streamMessage(
+      { url: '/x', body: {}, signal: new AbortController().signal, stallTimeoutMs: 50, fetch: fakeFetch(() => ({ chunks: [EVENTS], hang: true })) },
+      c.handlers,
+    );
+    expect(end).toEqual({ kind: 'failed', error: { kind: 'stall', seconds: 0.1 } });
+    expect(c.messages).toHaveLength(1);
+  });
+
+  it('does not fire while bytes keep arriving', async () => {
+    const end = await streamMessage(
+      { url: '/x', body: {}, signal: new AbortController().signal, stallTimeoutMs: 1000, fetch: fakeFetch(() => ({ chunks: [EVENTS, EVENTS] })) },
+      collect().handlers,
+    );
+    expect(end).toEqual({ kind: 'eof' });
+  });
+});

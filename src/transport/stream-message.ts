@@ -12,6 +12,7 @@
 import { fetchEventSource } from '@microsoft/fetch-event-source';
 import type { StreamEnd, StreamError } from '../protocol';
 import { toHttpError } from './http-error';
+import { watchForStalls } from './stall-watch';
 
 export interface ResponseMeta {
   readonly status: number;
@@ -32,7 +33,11 @@ export interface StreamRequest {
   readonly signal: AbortSignal;
   /** Injected for tests and for running under Node. */
   readonly fetch?: typeof fetch;
+  /** Give up when no byte arrives for this long (ms); default 30 s. */
+  readonly stallTimeoutMs?: number;
 }
+
+export const DEFAULT_STALL_TIMEOUT_MS = 30_000;
 
 /** Thrown inside fetch-event-source's callbacks to stop its retry loop; never escapes this module. */
 class StopStream extends Error {
@@ -43,14 +48,35 @@ class StopStream extends Error {
 
 export async function streamMessage(request: StreamRequest, handlers: StreamHandlers): Promise<StreamEnd> {
   if (request.signal.aborted) return { kind: 'aborted' };
+  // Our own controller, so a stall can end the request without looking like the user's Stop.
+  const controller = new AbortController();
+  const onAbort = () => controller.abort();
+  request.signal.addEventListener('abort', onAbort);
+  const timeoutMs = request.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
+  const watch = watchForStalls(request.fetch ?? ((input, init) => fetch(input, init)), timeoutMs, () => controller.abort());
+  try {
+    return await run(request, handlers, controller.signal, watch.fetch, () => (watch.stalled() ? { kind: 'failed', error: { kind: 'stall', seconds: Math.round(timeoutMs / 100) / 10 } } : null));
+  } finally {
+    watch.dispose();
+    request.signal.removeEventListener('abort', onAbort);
+  }
+}
+
+async function run(
+  request: StreamRequest,
+  handlers: StreamHandlers,
+  signal: AbortSignal,
+  fetchImpl: typeof fetch,
+  stallEnd: () => StreamEnd | null,
+): Promise<StreamEnd> {
   try {
     await fetchEventSource(request.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...request.headers },
       body: JSON.stringify(request.body),
-      signal: request.signal,
+      signal,
       openWhenHidden: true,
-      fetch: request.fetch,
+      fetch: fetchImpl,
       onopen: async (response) => {
         const error = await openError(response);
         if (error !== null) throw new StopStream(error);
@@ -65,10 +91,10 @@ export async function streamMessage(request: StreamRequest, handlers: StreamHand
       },
     });
   } catch (cause) {
-    if (request.signal.aborted) return { kind: 'aborted' };
+    if (signal.aborted) return stallEnd() ?? { kind: 'aborted' };
     return { kind: 'failed', error: cause instanceof StopStream ? cause.streamError : networkError(cause) };
   }
-  return request.signal.aborted ? { kind: 'aborted' } : { kind: 'eof' };
+  return signal.aborted ? (stallEnd() ?? { kind: 'aborted' }) : { kind: 'eof' };
 }
 
 async function openError(response: Response): Promise<StreamError | null> {
