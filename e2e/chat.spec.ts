@@ -28,8 +28,10 @@ test('hello streams in visibly separate steps, then the usage panel matches the 
     });
     return seen;
   });
-  expect(states.length).toBeGreaterThanOrEqual(5);
-  for (let i = 1; i < states.length; i++) expect(states[i]?.startsWith(states[i - 1] ?? '')).toBe(true);
+  // Markdown consumes its syntax as it completes (`**b` becomes bold `b`), so the
+  // visible text is not always a strict prefix; count the steps where it grew.
+  const growing = states.filter((text, i) => i === 0 || text.length > (states[i - 1]?.length ?? 0));
+  expect(growing.length).toBeGreaterThanOrEqual(5);
   await expect(answer).toHaveAttribute('data-status', 'complete');
 
   const sse = usageFromSse(await (await responsePromise).text());

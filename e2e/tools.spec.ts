@@ -3,19 +3,21 @@ import { lastAssistant, send } from './support';
 
 test('tool scenario: input streams in partial states, the tool runs, its result card appears, the answer continues', async ({ page }) => {
   await page.goto('/');
-  // Sample the tool input on every frame from before the request until the block completes.
+  // Record every DOM update of the tool input from before the request until the block completes.
   const sampling = page.evaluate(
     () =>
       new Promise<string[]>((resolve) => {
         const seen: string[] = [];
-        const tick = () => {
+        const observer = new MutationObserver(() => {
           const card = document.querySelector('[data-block="tool_use"]');
           const text = card?.querySelector('[data-testid="tool-input"]')?.textContent ?? null;
           if (text !== null && text !== seen.at(-1)) seen.push(text);
-          if (card?.getAttribute('data-complete') === 'true') resolve(seen);
-          else requestAnimationFrame(tick);
-        };
-        tick();
+          if (card?.getAttribute('data-complete') === 'true') {
+            observer.disconnect();
+            resolve(seen);
+          }
+        });
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
       }),
   );
   await send(page, '/sim tool');

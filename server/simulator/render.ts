@@ -212,7 +212,7 @@ export function renderTurn(plan: TurnPlan, ctx: RenderContext): Rendered {
       case 'server_tool_use':
         // As the real API: an empty first fragment, then uneven slices of the JSON.
         steps.push(ev('content_block_delta', { type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: '' } }));
-        complete = streamPieces(tokenize(JSON.stringify(block.input)), 1, 5, (partial_json) => ({ type: 'input_json_delta', partial_json }), false);
+        complete = streamPieces(tokenize(JSON.stringify(block.input)), 1, 3, (partial_json) => ({ type: 'input_json_delta', partial_json }), false);
         // A tool call cut by max_tokens gets no content_block_stop (fixture behaviour).
         closeBlock = complete;
         break;

@@ -7,14 +7,14 @@ import { TextBlock } from './blocks/text-block';
 import { ThinkingBlock } from './blocks/thinking-block';
 import { ToolUseBlock } from './blocks/tool-use-block';
 
-export const BlockView = memo(function BlockView({ messageId, index }: { readonly messageId: string; readonly index: number }) {
+export const BlockView = memo(function BlockView({ messageId, index, inline = false }: { readonly messageId: string; readonly index: number; readonly inline?: boolean }) {
   const state = useChatStore((s) => selectBlock(s, messageId, index));
   const answerStarted = useChatStore((s) => selectBlockCount(s, messageId) > index + 1);
   const sources = useChatStore((s) => (state?.kind === 'text' && state.block.citations ? selectSearchResults(s, messageId) : undefined));
   if (state === undefined) return null;
   switch (state.kind) {
     case 'text':
-      return <TextBlock state={state} sources={sources} />;
+      return <TextBlock state={state} sources={sources} inline={inline} />;
     case 'thinking':
       return <ThinkingBlock state={state} answerStarted={answerStarted} />;
     case 'tool_input':

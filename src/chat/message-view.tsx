@@ -102,7 +102,7 @@ function AnswerBody({ id, continued }: { readonly id: string; readonly continued
           // Consecutive text blocks (the API splits text around citations) read as one passage.
           <div key={group[0]} data-text-run className="leading-relaxed [&>[data-block=text]]:inline">
             {group.map((index) => (
-              <BlockView key={index} messageId={id} index={index} />
+              <BlockView key={index} messageId={id} index={index} inline />
             ))}
           </div>
         ),

@@ -1,8 +1,27 @@
 import type { TextCitation } from '@anthropic-ai/sdk/resources/messages';
+import { Markdown } from '../../markdown';
 import type { BlockState } from '../../protocol';
 
-export function TextBlock({ state, sources }: { readonly state: Extract<BlockState, { kind: 'text' }>; readonly sources: readonly unknown[] | undefined }) {
+/**
+ * Markdown for a text block on its own; a block in a run of text blocks (the
+ * API splits text around citations) is a span of one passage, kept inline.
+ */
+export function TextBlock({ state, sources, inline }: { readonly state: Extract<BlockState, { kind: 'text' }>; readonly sources: readonly unknown[] | undefined; readonly inline: boolean }) {
   const citations = state.block.citations ?? [];
+  if (!inline) {
+    return (
+      <div data-block="text" className="break-words leading-relaxed">
+        <Markdown text={state.block.text} streaming={!state.closed} />
+        {citations.length > 0 && (
+          <p>
+            {citations.map((citation, i) => (
+              <CitationMarker key={i} citation={citation} number={citationNumber(citation, sources, i)} />
+            ))}
+          </p>
+        )}
+      </div>
+    );
+  }
   return (
     <div data-block="text" className="whitespace-pre-wrap break-words leading-relaxed">
       {state.block.text}

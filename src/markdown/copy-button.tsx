@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'react';
+
+type CopyState = 'idle' | 'copied' | 'failed';
+
+function label(state: CopyState): string {
+  switch (state) {
+    case 'idle':
+      return 'Copy';
+    case 'copied':
+      return 'Copied';
+    case 'failed':
+      return 'Failed';
+    default: {
+      const unreachable: never = state;
+      return unreachable;
+    }
+  }
+}
+
+/** Fixed width, so "Copy" → "Copied" never shifts the header. */
+export function CopyButton({ text }: { readonly text: string }) {
+  const [state, setState] = useState<CopyState>('idle');
+  useEffect(() => {
+    if (state === 'idle') return;
+    const timer = setTimeout(() => setState('idle'), 1500);
+    return () => clearTimeout(timer);
+  }, [state]);
+  const copy = () => {
+    // `clipboard` is missing outside secure contexts despite the DOM typings.
+    const clipboard: Clipboard | undefined = navigator.clipboard;
+    if (clipboard === undefined) {
+      setState('failed');
+      return;
+    }
+    clipboard.writeText(text).then(
+      () => setState('copied'),
+      () => setState('failed'),
+    );
+  };
+  return (
+    <button
+      type="button"
+      onClick={copy}
+      aria-label={state === 'idle' ? 'Copy code' : label(state)}
+      className="w-16 rounded px-2 py-0.5 text-center text-xs font-medium text-stone-700 hover:bg-stone-200 focus-visible:outline-2 focus-visible:outline-orange-500 dark:text-stone-300 dark:hover:bg-stone-700"
+    >
+      <span aria-live="polite">{label(state)}</span>
+    </button>
+  );
+}

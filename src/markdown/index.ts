@@ -1,0 +1,2 @@
+export { Markdown, type MarkdownProps } from './markdown';
+export { splitBlocks, EMPTY_SPLIT, type Split } from './split';
