@@ -1,12 +1,32 @@
 // Server configuration from the environment and an optional git-ignored .env.
 // The key lives here and in the proxy's outgoing headers, nowhere else.
+//
+// Settings (all optional):
+//   ANTHROPIC_API_KEY          forward to the API with this key; without it the simulator answers
+//   ANTHROPIC_BASE_URL         upstream origin (default https://api.anthropic.com); requests never choose it
+//   ALLOW_REMOTE=1             let `npm start` listen on a non-loopback host (--host/HOST); it refuses otherwise
+//   ALLOWED_HOSTS=a,b          host names (no port) the proxy answers besides localhost, 127.0.0.1, [::1]
+//   PROXY_BODY_TIMEOUT_MS      a request body must arrive within this (default 30000)
+//   PROXY_UPSTREAM_TIMEOUT_MS  connect + response headers from the API (default 60000; streams then run freely)
+//   PROXY_UPSTREAM_NONSTREAMING_TIMEOUT_MS  the same for non-streaming Messages (default 300000)
+//   SIM_FIRST_TOKEN_MS, SIM_TOKENS_PER_SECOND  simulator pacing
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseAllowedHosts } from './proxy/guard';
+import type { ProxyLimits } from './proxy/limits';
+
+export interface ProxySettings extends ProxyLimits {
+  readonly allowedHosts?: readonly string[];
+}
 
 export interface ServerConfig {
   readonly apiKey: string | null;
   readonly upstreamBaseUrl: string;
   readonly simulator: { readonly firstTokenDelayMs?: number; readonly tokensPerSecond?: number };
+  /** Optional so that hand-built configs (tests) get the defaults. */
+  readonly proxy?: ProxySettings;
+  /** ALLOW_REMOTE: listening on a non-loopback host is allowed (production server). */
+  readonly allowRemote?: boolean;
 }
 
 export const DEFAULT_UPSTREAM = 'https://api.anthropic.com';
@@ -22,6 +42,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = resol
       firstTokenDelayMs: numberOrUndefined(merged.SIM_FIRST_TOKEN_MS),
       tokensPerSecond: numberOrUndefined(merged.SIM_TOKENS_PER_SECOND),
     },
+    proxy: {
+      allowedHosts: parseAllowedHosts((merged.ALLOWED_HOSTS ?? '').split(',')),
+      bodyTimeoutMs: numberOrUndefined(merged.PROXY_BODY_TIMEOUT_MS),
+      upstreamTimeoutMs: numberOrUndefined(merged.PROXY_UPSTREAM_TIMEOUT_MS),
+      upstreamNonStreamingTimeoutMs: numberOrUndefined(merged.PROXY_UPSTREAM_NONSTREAMING_TIMEOUT_MS),
+    },
+    allowRemote: isTrue(merged.ALLOW_REMOTE),
   };
 }
 
@@ -50,4 +77,8 @@ function numberOrUndefined(value: string | undefined): number | undefined {
   if (value === undefined || value.trim() === '') return undefined;
   const n = Number(value);
   return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
+function isTrue(value: string | undefined): boolean {
+  return /^(1|true|yes|on)$/i.test(value?.trim() ?? '');
 }

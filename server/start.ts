@@ -1,21 +1,36 @@
 // Production server: the proxy plus the built app from dist/.
-import { createServer } from 'node:http';
+// Listens on 127.0.0.1 unless told otherwise; a non-loopback --host/HOST is
+// refused without ALLOW_REMOTE=1 (see proxy/listen.ts for why).
 import { parseArgs } from 'node:util';
-import { createAppServer, describeMode } from './app-server';
+import { createAppServer, describeHosts, describeMode } from './app-server';
+import { loadConfig } from './config';
+import { createProxyServer, planListen } from './proxy';
 import { serveStatic } from './static';
 
 const { values } = parseArgs({
   options: { port: { type: 'string' }, host: { type: 'string' } },
   allowPositionals: false,
 });
-const port = Number(values.port ?? process.env.PORT ?? 4173);
-const host = values.host ?? process.env.HOST ?? '127.0.0.1';
+const config = loadConfig();
+const plan = planListen({ host: values.host ?? process.env.HOST, port: values.port ?? process.env.PORT, allowRemote: config.allowRemote ?? false });
+if (!plan.ok) {
+  console.error(plan.message);
+  process.exit(1);
+}
+if (plan.warning !== null) console.warn(plan.warning);
 
-const app = createAppServer();
-const server = createServer((req, res) => {
+const app = createAppServer(config);
+const server = createProxyServer((req, res) => {
   app.middleware(req, res, () => serveStatic(req, res));
 });
-server.listen(port, host, () => {
-  console.log(`Claude Stream Chat on http://${host}:${port}/`);
+server.on('error', (error: NodeJS.ErrnoException) => {
+  console.error(`Could not listen on ${plan.host}:${plan.port} (${error.code ?? error.name}).`);
+  process.exit(1);
+});
+server.listen(plan.port, plan.host, () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : plan.port;
+  console.log(`Claude Stream Chat on http://${plan.host.includes(':') ? `[${plan.host}]` : plan.host}:${port}/`);
   console.log(describeMode(app.config));
+  console.log(describeHosts(app.config));
 });

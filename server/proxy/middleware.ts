@@ -1,37 +1,56 @@
 // The proxy as one connect-style middleware, mounted in the Vite dev server,
-// in `vite preview` and in the production server alike.
+// in `vite preview` and in the production server alike, so the same guards
+// apply everywhere: route allowlist, Host/Origin check, body limits, timeouts.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Simulator } from '../simulator';
-import { sendApiError } from './api-error';
+import { sendFailure, type ApiFailure } from './api-error';
 import { forward } from './forward';
-import { readBody } from './read-body';
+import { checkRequestSource } from './guard';
+import { readBody, type BodyFailure } from './read-body';
 import { matchRoute } from './routes';
+import { requestLimits, type ProxyLimits } from './limits';
+import { formatSeconds } from './upstream-errors';
 
-export interface ProxyOptions {
+export interface ProxyOptions extends ProxyLimits {
   /** With a key the proxy forwards to the real API; without one the simulator answers. */
   readonly apiKey: string | null;
   readonly upstreamBaseUrl: string;
   readonly simulator: Simulator;
   readonly fetch?: typeof fetch;
+  /** Host names served besides localhost, 127.0.0.1 and [::1] (ALLOWED_HOSTS). */
+  readonly allowedHosts?: readonly string[];
+  /** Where the proxy reports failures (default: console.warn). Lines never contain headers or bodies. */
+  readonly log?: (line: string) => void;
 }
 
 export type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 
 export function createProxyMiddleware(options: ProxyOptions): Middleware {
+  const log = options.log ?? ((line: string) => console.warn(line));
   return (req, res, next) => {
     const route = matchRoute(req.method ?? 'GET', req.url ?? '/');
+    if (route.kind === 'not_ours') {
+      next();
+      return;
+    }
+    const refused = checkRequestSource(req.headers, options.allowedHosts);
+    if (refused !== null) {
+      sendFailure(res, refused);
+      return;
+    }
     switch (route.kind) {
-      case 'not_ours':
-        next();
-        return;
       case 'status':
         sendJson(res, { mode: options.apiKey === null ? 'simulator' : 'anthropic' });
         return;
       case 'not_found':
-        sendApiError(res, 404, 'not_found_error', `No such endpoint: ${req.method} ${route.path}.`);
+        sendFailure(res, { status: 404, type: 'not_found_error', message: `No such endpoint: ${req.method ?? ''} ${route.path}.` });
         return;
       case 'api':
-        void handleApi(req, res, route.path, options);
+        handleApi(req, res, route.path, options, log).catch((error: unknown) => {
+          // A bug, not a request problem: answer if we still can, and keep serving.
+          log(`proxy: internal error (${error instanceof Error ? error.name : 'unknown'})`);
+          sendFailure(res, { status: 500, type: 'api_error', message: 'The proxy failed while handling the request.' });
+        });
         return;
       default: {
         const unreachable: never = route;
@@ -41,18 +60,69 @@ export function createProxyMiddleware(options: ProxyOptions): Middleware {
   };
 }
 
-async function handleApi(req: IncomingMessage, res: ServerResponse, path: string, options: ProxyOptions): Promise<void> {
-  const body = await readBody(req);
+async function handleApi(req: IncomingMessage, res: ServerResponse, path: string, options: ProxyOptions, log: (line: string) => void): Promise<void> {
+  const method = req.method ?? 'GET';
+  const limits = requestLimits(options);
+  const body = await readBody(req, { maxBytes: limits.maxBodyBytes, timeoutMs: limits.bodyTimeoutMs });
   if (!body.ok) {
-    if (body.reason === 'too_large') sendApiError(res, 413, 'request_too_large', 'Request exceeds the maximum allowed number of bytes (32 MB).');
+    const failure = bodyFailure(body.reason, limits.maxBodyBytes, limits.bodyTimeoutMs);
+    if (failure !== null) {
+      log(`proxy: ${method} ${path} -> ${failure.status}: ${failure.message}`);
+      sendFailure(res, failure);
+    }
     return;
   }
-  const request = { method: req.method ?? 'GET', path, headers: req.headers, body: body.body };
+  // The client may have left right after its body: nothing to answer.
+  if (res.destroyed) return;
+  const request = { method, path, headers: req.headers, body: body.body };
   if (options.apiKey === null) {
     await options.simulator.handle(request, res);
     return;
   }
-  await forward(request, res, { apiKey: options.apiKey, upstreamBaseUrl: options.upstreamBaseUrl, fetch: options.fetch });
+  await forward(request, res, {
+    apiKey: options.apiKey,
+    upstreamBaseUrl: options.upstreamBaseUrl,
+    fetch: options.fetch,
+    headersTimeoutMs: isStreamingRequest(path, body.body) ? limits.upstreamTimeoutMs : limits.upstreamNonStreamingTimeoutMs,
+    log,
+  });
+}
+
+/** null when there is nobody left to answer. */
+function bodyFailure(reason: BodyFailure, maxBytes: number, timeoutMs: number): ApiFailure | null {
+  switch (reason) {
+    case 'too_large':
+      return { status: 413, type: 'request_too_large', message: `Request exceeds the maximum allowed number of bytes (${formatBytes(maxBytes)}).` };
+    case 'timeout':
+      // The rest of the body may still trickle in: close rather than read it.
+      return { status: 408, type: 'invalid_request_error', message: `The request body did not arrive within ${formatSeconds(timeoutMs)}.`, close: true };
+    case 'aborted':
+      return null;
+    default: {
+      const unreachable: never = reason;
+      return unreachable;
+    }
+  }
+}
+
+/**
+ * The API sends a non-streaming Messages response's headers only when the
+ * whole answer is ready, so those get the longer timeout. Everything else
+ * (streams, count_tokens, models) answers headers promptly.
+ */
+function isStreamingRequest(path: string, body: string): boolean {
+  if (!path.startsWith('/v1/messages') || path.startsWith('/v1/messages/')) return true;
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return typeof parsed === 'object' && parsed !== null && 'stream' in parsed && parsed.stream === true;
+  } catch {
+    // The API rejects it at once.
+    return true;
+  }
+}
+
+function formatBytes(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MB` : `${bytes} bytes`;
 }
 
 function sendJson(res: ServerResponse, value: unknown): void {

@@ -1,28 +1,12 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Simulator } from '../simulator';
-import { createProxyMiddleware } from './middleware';
+import { describe, expect, it } from 'vitest';
+import { closedPort, closeServersAfterEach, listen as listenServer, rawRequest, SENTINEL_KEY, startProxy } from './test-helpers';
 
-const SENTINEL_KEY = 'sk-ant-test-SENTINEL-0123456789';
-const servers: Server[] = [];
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
-});
+closeServersAfterEach();
 
 async function listen(server: Server): Promise<string> {
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return (await listenServer(server)).base;
 }
-
-const unusedSimulator: Simulator = {
-  handle: async () => {
-    throw new Error('the simulator must not answer when a key is set');
-  },
-  records: [],
-};
 
 /** A fake Anthropic API that streams two events and holds the last one until released. */
 function fakeUpstream() {
@@ -51,8 +35,7 @@ function fakeUpstream() {
 }
 
 async function proxyTo(upstream: string): Promise<string> {
-  const middleware = createProxyMiddleware({ apiKey: SENTINEL_KEY, upstreamBaseUrl: upstream, simulator: unusedSimulator });
-  return listen(createServer((req, res) => middleware(req, res, () => res.writeHead(418).end())));
+  return (await startProxy({ upstreamBaseUrl: upstream })).base;
 }
 
 describe('proxy with a key', () => {
@@ -110,12 +93,55 @@ describe('proxy with a key', () => {
   });
 
   it('answers 502 in the API shape, without the key, when the upstream is unreachable', async () => {
-    const proxy = await proxyTo('http://127.0.0.1:9');
-    const res = await fetch(`${proxy}/api/v1/messages`, { method: 'POST', body: '{}' });
+    const proxy = await startProxy({ upstreamBaseUrl: `http://127.0.0.1:${await closedPort()}` });
+    const res = await fetch(`${proxy.base}/api/v1/messages`, { method: 'POST', body: '{}' });
     const text = await res.text();
     expect(res.status).toBe(502);
-    expect(JSON.parse(text)).toMatchObject({ type: 'error', error: { type: 'api_error' } });
+    expect(JSON.parse(text)).toMatchObject({ type: 'error', error: { type: 'api_error', message: 'The proxy could not reach the Anthropic API (ECONNREFUSED).' } });
     expect(text).not.toContain(SENTINEL_KEY);
+    expect(proxy.logs.join('\n')).toContain('502');
+    expect(proxy.logs.join('\n')).not.toContain(SENTINEL_KEY);
+  });
+
+  it('drops the client key, cookies, hop-by-hop and forwarding headers on the wire', async () => {
+    const up = fakeUpstream();
+    up.release();
+    const upstream = await listenServer(up.server);
+    const proxy = await startProxy({ upstreamBaseUrl: upstream.base });
+    const body = '{"stream":true}';
+    const request = [
+      'POST /api/v1/messages HTTP/1.1',
+      `Host: 127.0.0.1:${proxy.port}`,
+      'X-Api-Key: client-key',
+      'Authorization: Bearer client-token',
+      'Cookie: session=client-cookie',
+      'Connection: close, x-hop-marker',
+      'X-Hop-Marker: hop-marker',
+      'Keep-Alive: timeout=999',
+      'Proxy-Authorization: Basic cHJveHk=',
+      'TE: trailers',
+      'Trailer: x-late-marker',
+      'Upgrade: websocket',
+      'X-Forwarded-For: 10.9.9.9',
+      'Anthropic-Dangerous-Direct-Browser-Access: true',
+      'Content-Type: text/plain',
+      `Content-Length: ${body.length}`,
+      '',
+      body,
+    ].join('\r\n');
+    const res = await rawRequest(proxy.port, [request]);
+    expect(res.status).toBe(200);
+    const sent = up.seen[0];
+    expect(sent?.body).toBe(body);
+    expect(sent?.headers['x-api-key']).toBe(SENTINEL_KEY);
+    expect(sent?.headers['content-type']).toBe('application/json');
+    const wire = JSON.stringify(sent?.headers);
+    for (const marker of ['client-key', 'client-token', 'client-cookie', 'hop-marker', 'x-hop-marker', '999', 'cHJveHk', 'trailers', 'x-late-marker', 'websocket', '10.9.9.9', 'dangerous', 'text/plain']) {
+      expect(wire, marker).not.toContain(marker);
+    }
+    for (const name of ['authorization', 'cookie', 'proxy-authorization', 'te', 'trailer', 'upgrade', 'x-forwarded-for', 'keep-alive']) {
+      expect(sent?.headers[name], name).toBeUndefined();
+    }
   });
 
   it('answers 404 for anything but the three API routes and leaves other paths to the app', async () => {
@@ -126,5 +152,21 @@ describe('proxy with a key', () => {
     expect(await res.json()).toMatchObject({ type: 'error', error: { type: 'not_found_error' } });
     expect((await fetch(`${proxy}/index.html`)).status).toBe(418);
     expect(up.seen).toHaveLength(0);
+  });
+
+  it('takes the upstream origin from configuration only, whatever the request says', async () => {
+    const up = fakeUpstream();
+    up.release();
+    const upstream = await listenServer(up.server);
+    const proxy = await startProxy({ upstreamBaseUrl: upstream.base });
+    const head = (target: string, extra: string) => `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${proxy.port}\r\nConnection: close\r\n${extra}\r\n`;
+    // Forwarding headers and a URL in the query change nothing: the request still goes to the configured upstream.
+    const forwarded = await rawRequest(proxy.port, [head('/api/v1/models?url=http://evil.example/', 'X-Forwarded-Host: evil.example\r\nForwarded: host=evil.example\r\n')]);
+    expect(forwarded.status).toBe(200);
+    expect(up.seen.map((s) => s.url)).toEqual(['/v1/models?url=http://evil.example/']);
+    // An absolute-form target naming another host is not an API request at all.
+    const absolute = await rawRequest(proxy.port, [head('http://evil.example/api/v1/models', '')]);
+    expect(absolute.status).toBe(418);
+    expect(up.seen).toHaveLength(1);
   });
 });

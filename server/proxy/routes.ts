@@ -14,12 +14,16 @@ const ALLOWED: ReadonlyArray<{ readonly method: string; readonly pattern: RegExp
   { method: 'POST', pattern: /^\/v1\/messages$/ },
   { method: 'POST', pattern: /^\/v1\/messages\/count_tokens$/ },
   { method: 'GET', pattern: /^\/v1\/models$/ },
-  { method: 'GET', pattern: /^\/v1\/models\/[A-Za-z0-9._:@-]+$/ },
+  // A model id starts with a letter or digit, so `.` and `..` (which URL
+  // resolution would turn into another upstream path) never match.
+  { method: 'GET', pattern: /^\/v1\/models\/[A-Za-z0-9][A-Za-z0-9._:@-]*$/ },
 ];
 
 /** `url` is the raw request target, e.g. `/api/v1/messages?beta=true`. */
 export function matchRoute(method: string, url: string): Route {
-  const [pathname = '', query] = url.split('?', 2);
+  const mark = url.indexOf('?');
+  const pathname = mark === -1 ? url : url.slice(0, mark);
+  const query = mark === -1 ? undefined : url.slice(mark + 1);
   if (pathname === STATUS_PATH && method === 'GET') return { kind: 'status' };
   if (pathname !== API_PREFIX && !pathname.startsWith(`${API_PREFIX}/`)) return { kind: 'not_ours' };
   const path = pathname.slice(API_PREFIX.length) || '/';
