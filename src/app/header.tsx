@@ -3,6 +3,7 @@ import { useChatStore } from '../store';
 import { ConversationCost } from '../usage';
 import { ModelSelect } from './model-select';
 import { SettingsDialog } from './settings-dialog';
+import { ThemeToggle } from './theme-toggle';
 
 export function Header() {
   const mode = useChatStore((s) => s.mode);
@@ -25,6 +26,7 @@ export function Header() {
         <button type="button" onClick={() => setSettingsOpen(true)} className="btn-secondary">
           Settings
         </button>
+        <ThemeToggle />
       </div>
       <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
     </header>

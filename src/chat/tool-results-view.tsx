@@ -28,7 +28,7 @@ function ToolResultCard({ messageId, entry }: { readonly messageId: string; read
         <span className="font-mono">{entry.name}</span>
         <span>{entry.state === 'done' ? (entry.isError ? 'failed' : 'result') : entry.state === 'awaiting_approval' ? 'wants to run' : 'needs your result'}</span>
       </div>
-      {entry.state === 'done' && <pre className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap break-words font-mono text-xs">{entry.content}</pre>}
+      {entry.state === 'done' && <pre tabIndex={0} className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap break-words font-mono text-xs">{entry.content}</pre>}
       {entry.state === 'awaiting_approval' && <Approval messageId={messageId} entry={entry} />}
       {entry.state === 'awaiting_input' && <ManualResult messageId={messageId} entry={entry} />}
     </div>
@@ -38,7 +38,7 @@ function ToolResultCard({ messageId, entry }: { readonly messageId: string; read
 function Approval({ messageId, entry }: { readonly messageId: string; readonly entry: ToolResultEntry }) {
   return (
     <div className="mt-2 flex flex-col gap-2">
-      <pre className="max-h-40 overflow-auto whitespace-pre-wrap font-mono text-xs">
+      <pre tabIndex={0} className="max-h-40 overflow-auto whitespace-pre-wrap font-mono text-xs">
         <JsonView value={entry.input} />
       </pre>
       <div className="flex gap-2">
@@ -64,7 +64,7 @@ function ManualResult({ messageId, entry }: { readonly messageId: string; readon
         submitToolResult(messageId, entry.toolUseId, text, isError);
       }}
     >
-      <pre className="max-h-40 overflow-auto whitespace-pre-wrap font-mono text-xs">
+      <pre tabIndex={0} className="max-h-40 overflow-auto whitespace-pre-wrap font-mono text-xs">
         <JsonView value={entry.input} />
       </pre>
       <label className="flex flex-col gap-1 text-xs">

@@ -43,7 +43,7 @@ export function InspectorView({ log, version }: { readonly log: EventLog; readon
                 <span className="grow">{entry.event}</span>
                 <span className="tabular-nums text-stone-600 dark:text-stone-400">{byteLength(entry.data)} B</span>
               </summary>
-              <pre className="overflow-x-auto whitespace-pre-wrap break-all bg-stone-50 px-2 py-1 dark:bg-stone-900">{pretty(entry.data)}</pre>
+              <pre tabIndex={0} className="overflow-x-auto whitespace-pre-wrap break-all bg-stone-50 px-2 py-1 dark:bg-stone-900">{pretty(entry.data)}</pre>
             </details>
           </li>
         ))}

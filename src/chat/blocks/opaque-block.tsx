@@ -14,7 +14,7 @@ export function OpaqueBlock({ state }: { readonly state: Extract<BlockState, { k
   return (
     <div data-block={block.type} className="rounded-lg border border-stone-200 px-3 py-2 text-sm dark:border-stone-700">
       <div className="font-mono text-xs text-stone-600 dark:text-stone-400">{block.type}</div>
-      <pre className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap break-words text-xs">{JSON.stringify(block, null, 2)}</pre>
+      <pre tabIndex={0} className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap break-words text-xs">{JSON.stringify(block, null, 2)}</pre>
     </div>
   );
 }

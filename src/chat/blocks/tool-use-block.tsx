@@ -22,7 +22,7 @@ export function ToolUseBlock({ state }: { readonly state: Extract<BlockState, { 
         <span className="font-mono">{state.block.name}</span>
         {!state.closed && <span className="text-xs font-normal text-amber-800 dark:text-amber-300">receiving input…</span>}
       </div>
-      <pre data-testid="tool-input" className="mt-1 max-h-80 overflow-auto whitespace-pre-wrap break-words font-mono text-xs">
+      <pre data-testid="tool-input" tabIndex={0} className="mt-1 max-h-80 overflow-auto whitespace-pre-wrap break-words font-mono text-xs">
         <JsonView value={input} />
       </pre>
       {state.inputError !== null && (
