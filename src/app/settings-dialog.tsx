@@ -1,9 +1,10 @@
 // Per-conversation request settings. Each control shows only what the model
 // accepts, and problems are explained here and before sending.
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { BUILTIN_TOOL_NAMES, enabledTools, settingsProblems } from '../chat';
 import { MIN_THINKING_BUDGET, modelTraits, type ConversationSettings, type ThinkingEffort } from '../settings';
 import { useChatStore } from '../store';
+import { Modal } from '../ui';
 import { ModelSelect } from './model-select';
 
 export function updateSettings(patch: Partial<ConversationSettings>): void {
@@ -11,13 +12,6 @@ export function updateSettings(patch: Partial<ConversationSettings>): void {
 }
 
 export function SettingsDialog({ open, onClose }: { readonly open: boolean; readonly onClose: () => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    if (element === null) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
   const settings = useChatStore((s) => s.settings);
   const capabilities = useChatStore((s) => s.models.find((m) => m.id === s.settings.model)?.capabilities);
   const traits = modelTraits(settings.model, capabilities);
@@ -26,22 +20,7 @@ export function SettingsDialog({ open, onClose }: { readonly open: boolean; read
   const toolNames = [...tools.builtin, ...tools.custom].map((t) => t.name);
 
   return (
-    <dialog
-      ref={dialog}
-      onClose={onClose}
-      aria-labelledby="settings-title"
-      className="m-auto w-[min(42rem,calc(100vw-1.5rem))] rounded-2xl border border-stone-200 bg-white p-0 text-stone-900 shadow-2xl backdrop:bg-black/40 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-100"
-    >
-      <form method="dialog" className="flex max-h-[85dvh] flex-col">
-        <div className="flex items-center border-b border-stone-200 px-5 py-3 dark:border-stone-700">
-          <h2 id="settings-title" className="text-base font-semibold">
-            Conversation settings
-          </h2>
-          <button type="submit" className="btn-secondary ml-auto">
-            Done
-          </button>
-        </div>
-        <div className="flex flex-col gap-4 overflow-y-auto px-5 py-4 text-sm">
+    <Modal open={open} onClose={onClose} title="Conversation settings" closeLabel="Done">
           <Field label="Model">
             <ModelSelect />
           </Field>
@@ -149,9 +128,7 @@ export function SettingsDialog({ open, onClose }: { readonly open: boolean; read
               ))}
             </ul>
           )}
-        </div>
-      </form>
-    </dialog>
+    </Modal>
   );
 }
 
