@@ -10,10 +10,11 @@
 // - Fixed overheads stand in for the hidden framing the real API adds:
 //   3 per request, 4 per message, 3 for a system prompt, 4 per tool_use or
 //   tool_result, and 300 once when tools are present (the tool-use system
-//   prompt). An image counts a flat 1600 (a ~1.1 megapixel picture).
+//   prompt). Images and PDFs are counted in media.ts (size-based, as documented).
 // - Thinking blocks from earlier assistant turns count 0: the API strips them
 //   from the context before the model sees it.
 import { getString, isArray, isObject, type JsonObject, type JsonValue } from './json';
+import { documentTokens, imageTokens } from './media';
 import { countTokens } from './tokens';
 import type { ParsedRequest } from './types';
 
@@ -30,7 +31,6 @@ const MESSAGE_OVERHEAD = 4;
 const SYSTEM_OVERHEAD = 3;
 const TOOL_BLOCK_OVERHEAD = 4;
 const TOOLS_PREAMBLE = 300;
-const IMAGE_TOKENS = 1600;
 
 function cacheControlOf(block: JsonObject): JsonObject | null {
   const cc = block['cache_control'];
@@ -58,7 +58,9 @@ export function blockTokens(block: JsonObject): number {
     case 'text':
       return countTokens(getString(block, 'text') ?? '');
     case 'image':
-      return IMAGE_TOKENS;
+      return imageTokens(block);
+    case 'document':
+      return documentTokens(block, countTokens);
     case 'thinking':
     case 'redacted_thinking':
       return 0;

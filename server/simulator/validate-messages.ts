@@ -1,6 +1,7 @@
 // Validation of `messages`: roles, content blocks, and tool_use/tool_result
 // pairing, with the API's error wording where it is known (PROTOCOL.md §12).
 import { getArray, getString, isArray, isObject, type JsonObject, type JsonValue } from './json';
+import { checkMediaBlock } from './media';
 import { invalidRequest } from './errors';
 import type { ApiErrorSpec, ApiVersion, Role, SimMessage } from './types';
 
@@ -93,6 +94,10 @@ function checkBlocks(blocks: JsonObject[], role: Role, path: string, version: Ap
       if (version === '2026-10-21' && role === 'user' && citations !== undefined && citations.length > 0) {
         return invalidRequest(`${at}.citations: text blocks in user messages may not carry citations on API version 2026-10-21`);
       }
+    }
+    if (type === 'image' || type === 'document') {
+      const problem = checkMediaBlock(b, at);
+      if (problem !== undefined) return problem;
     }
     if (type === 'document' && role === 'assistant' && version === '2026-10-21') {
       return invalidRequest(`${at}: document blocks are not allowed in assistant messages on API version 2026-10-21`);
