@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { deltaArrivals, eventLogOf } from '../inspector';
 import { InspectButton } from '../inspector';
-import { selectAssistant, useChatStore, type ChatState } from '../store';
+import { selectAssistant, selectStream, useChatStore, type ChatState } from '../store';
 import { costOf, formatUsd } from './cost';
 import { formatCount, formatDuration, formatRate, usageFigures } from './format';
 import { gapStats } from './timing-stats';
@@ -9,20 +9,28 @@ import { totalsOf, turnOf, type UsageTotals } from './turn-usage';
 
 type Row = readonly [label: string, value: string];
 
-/** Live while streaming: re-renders with the message and on a slow tick for the clocks. */
+/**
+ * Live while streaming, but on a slow tick (4 a second) rather than with
+ * every frame's store update: the figures are read, not watched, and the
+ * panel must not add work to the streaming hot path.
+ */
 export function UsagePanel({ messageId }: { readonly messageId: string }) {
-  const message = useChatStore((s) => selectAssistant(s, messageId));
-  const streaming = message?.stream.status === 'streaming';
+  const streaming = useChatStore((s) => selectStream(s, messageId)?.status === 'streaming');
   const now = useTicker(streaming);
+  const committed = useChatStore((s) => (streaming ? undefined : selectAssistant(s, messageId)));
+  const message = streaming ? selectAssistant(useChatStore.getState(), messageId) : committed;
   const turn = useChatStore((s) => turnTotals(s, messageId));
   const [more, setMore] = useState(false);
+  // Inter-token gaps sort every gap: computed once the answer has ended.
+  const gaps = useMemo(() => {
+    const log = streaming ? undefined : eventLogOf(messageId);
+    return log === undefined ? null : gapStats(deltaArrivals(log.entries));
+  }, [streaming, messageId]);
   if (message === undefined) return null;
   const stream = message.stream;
   const usage = stream.header?.usage;
   const f = usageFigures(stream, message.requestedModel, now);
   const cost = usage === undefined || streaming ? null : costOf(f.model, usage);
-  const log = eventLogOf(messageId);
-  const gaps = log === undefined ? null : gapStats(deltaArrivals(log.entries));
   const estimated = (text: string, value: unknown) => (f.outputEstimated && value !== null ? `~${text}` : text);
 
   const core: Row[] = [

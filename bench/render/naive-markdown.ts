@@ -1,0 +1,28 @@
+// BENCH ONLY: the naive renderer the app is compared with. It stands in for
+// src/markdown's `Markdown` through a Vite alias in the bench's naive build
+// (see build.ts) and must never be imported by src/. Every update it receives
+// re-parses the whole message with marked and replaces the whole subtree's
+// HTML: the approach the incremental renderer exists to avoid. (The store
+// still coalesces updates to one per frame, so the comparison isolates the
+// renderer.) Written without JSX: bench/ is type-checked by tsconfig.node.json.
+import { marked } from 'marked';
+import { createElement } from 'react';
+
+export interface MarkdownProps {
+  readonly text: string;
+  readonly streaming: boolean;
+}
+
+/** A marker the bench finds in the naive build, proving the alias took effect. */
+export const NAIVE_MARKER = 'bench-naive-markdown';
+
+export function Markdown({ text, streaming }: MarkdownProps) {
+  // Bench input comes from the in-process simulator only; this never ships.
+  const html = marked.parse(text, { async: false, gfm: true });
+  return createElement('div', {
+    'data-markdown': NAIVE_MARKER,
+    'data-streaming': streaming ? 'true' : 'false',
+    className: 'min-w-0 space-y-3 break-words leading-relaxed',
+    dangerouslySetInnerHTML: { __html: html },
+  });
+}
