@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import { ChatView } from '../chat';
+import { ConversationsToggle, HistorySidebar } from '../history';
+import { Announcer } from './announcer';
 import { loadBackend } from './backend';
 import { EmptyState } from './empty-state';
 import { Header } from './header';
@@ -10,8 +12,20 @@ export function App() {
   }, []);
   return (
     <div className="flex h-dvh flex-col bg-white text-stone-900 dark:bg-stone-950 dark:text-stone-100">
+      <a href="#composer" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-stone-900">
+        Skip to the message box
+      </a>
       <Header />
-      <ChatView empty={<EmptyState />} />
+      <Announcer />
+      <div className="flex min-h-0 flex-1">
+        <HistorySidebar />
+        <div className="flex min-w-0 flex-1 flex-col">
+          <div className="px-4 pt-2 md:hidden">
+            <ConversationsToggle />
+          </div>
+          <ChatView empty={<EmptyState />} />
+        </div>
+      </div>
     </div>
   );
 }

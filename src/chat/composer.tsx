@@ -1,10 +1,17 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useChatStore } from '../store';
+import { editLastQuestion } from './branch-actions';
 import { settingsProblems } from './preflight';
 import { sendMessage, stopStreaming } from './turn';
 
 export function Composer() {
   const [text, setText] = useState('');
+  const input = useRef<HTMLTextAreaElement>(null);
+  const activeId = useChatStore((s) => s.activeId);
+  // A new or reopened conversation is ready to type into.
+  useEffect(() => {
+    input.current?.focus();
+  }, [activeId]);
   const streaming = useChatStore((s) => s.turnActive);
   const settings = useChatStore((s) => s.settings);
   const capabilities = useChatStore((s) => s.models.find((m) => m.id === s.settings.model)?.capabilities);
@@ -19,6 +26,10 @@ export function Composer() {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'ArrowUp' && text === '' && !event.shiftKey && !event.altKey && !event.metaKey && !event.ctrlKey && editLastQuestion()) {
+      event.preventDefault();
+      return;
+    }
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       submit();
@@ -40,6 +51,8 @@ export function Composer() {
       }}
     >
       <textarea
+        ref={input}
+        id="composer"
         aria-label="Message"
         autoFocus
         value={text}

@@ -5,6 +5,8 @@ import { canContinue, continuationMessages, CONTINUE_INSTRUCTION, resumableText 
 
 const partial: AssistantMessage = {
   id: 'a',
+  parentId: null,
+  createdAt: 0,
   role: 'assistant',
   requestId: null,
   requestedModel: 'x',

@@ -6,7 +6,7 @@ import { toApiMessages } from './history';
 const start = { type: 'message_start', message: { id: 'm', type: 'message', role: 'assistant', model: 'claude-x', content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 1, output_tokens: 1 } } };
 
 function assistant(events: Array<Record<string, unknown>>, end: 'eof' | 'aborted' = 'eof'): AssistantMessage {
-  return { id: 'a', role: 'assistant', stream: replay(sse(start, ...events), { kind: end }), requestId: null, requestedModel: 'claude-x' };
+  return { id: 'a', parentId: null, createdAt: 0, role: 'assistant', stream: replay(sse(start, ...events), { kind: end }), requestId: null, requestedModel: 'claude-x' };
 }
 
 const thinking = [
@@ -26,10 +26,10 @@ const toolUse = [
 describe('toApiMessages', () => {
   it('sends thinking back with its signature, and tool calls with their results', () => {
     const transcript: ChatMessage[] = [
-      { id: 'u', role: 'user', text: 'what is 1+1' },
+      { id: 'u', parentId: null, createdAt: 0, role: 'user', text: 'what is 1+1' },
       assistant([...thinking, ...toolUse]),
-      { id: 't', role: 'tool_results', results: [{ toolUseId: 'toolu_1', name: 'calculator', input: {}, state: 'done', content: '2', isError: false, builtin: true }] },
-      { id: 'n', role: 'notice', text: 'not sent' },
+      { id: 't', parentId: null, createdAt: 0, role: 'tool_results', results: [{ toolUseId: 'toolu_1', name: 'calculator', input: {}, state: 'done', content: '2', isError: false, builtin: true }] },
+      { id: 'n', parentId: null, createdAt: 0, role: 'notice', text: 'not sent' },
     ];
     expect(toApiMessages(transcript)).toEqual([
       { role: 'user', content: 'what is 1+1' },
@@ -45,7 +45,7 @@ describe('toApiMessages', () => {
   });
 
   it('leaves out tool calls that were never answered', () => {
-    const transcript: ChatMessage[] = [{ id: 'u', role: 'user', text: 'q' }, assistant([...thinking, ...toolUse]), { id: 'u2', role: 'user', text: 'never mind' }];
+    const transcript: ChatMessage[] = [{ id: 'u', parentId: null, createdAt: 0, role: 'user', text: 'q' }, assistant([...thinking, ...toolUse]), { id: 'u2', parentId: null, createdAt: 0, role: 'user', text: 'never mind' }];
     const sent = toApiMessages(transcript);
     expect(sent[1]?.content).toEqual([{ type: 'thinking', thinking: 'hmm', signature: 'sig' }]);
   });
@@ -55,14 +55,14 @@ describe('toApiMessages', () => {
       [...thinking, { type: 'content_block_start', index: 1, content_block: { type: 'text', text: '' } }, { type: 'content_block_delta', index: 1, delta: { type: 'text_delta', text: 'partial' } }],
       'aborted',
     );
-    expect(toApiMessages([{ id: 'u', role: 'user', text: 'q' }, partial])[1]).toEqual({ role: 'assistant', content: [{ type: 'text', text: 'partial' }] });
+    expect(toApiMessages([{ id: 'u', parentId: null, createdAt: 0, role: 'user', text: 'q' }, partial])[1]).toEqual({ role: 'assistant', content: [{ type: 'text', text: 'partial' }] });
   });
 
   it('answers unresolved tool calls with an error so the conversation stays valid', () => {
     const transcript: ChatMessage[] = [
-      { id: 'u', role: 'user', text: 'q' },
+      { id: 'u', parentId: null, createdAt: 0, role: 'user', text: 'q' },
       assistant(toolUse.map((e) => ('index' in e ? { ...e, index: 0 } : e))),
-      { id: 't', role: 'tool_results', results: [{ toolUseId: 'toolu_1', name: 'calculator', input: {}, state: 'awaiting_approval', content: '', isError: false, builtin: true }] },
+      { id: 't', parentId: null, createdAt: 0, role: 'tool_results', results: [{ toolUseId: 'toolu_1', name: 'calculator', input: {}, state: 'awaiting_approval', content: '', isError: false, builtin: true }] },
     ];
     expect(toApiMessages(transcript)[2]).toEqual({ role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_1', content: 'The user did not run this tool.', is_error: true }] });
   });

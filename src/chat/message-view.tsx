@@ -3,8 +3,10 @@ import { toUserMessage } from '../protocol';
 import { selectBlockKinds, selectContinuationId, selectMessage, selectStream, useChatStore } from '../store';
 import { UsagePanel } from '../usage';
 import { BlockView } from './block-view';
+import { BranchNav } from './branch-nav';
 import { RecoveryActions } from './recovery-actions';
 import { ToolResultsView } from './tool-results-view';
+import { UserMessageView } from './user-message';
 
 export const MessageView = memo(function MessageView({ id }: { readonly id: string }) {
   const role = useChatStore((s) => selectMessage(s, id)?.role);
@@ -25,20 +27,6 @@ export const MessageView = memo(function MessageView({ id }: { readonly id: stri
     }
   }
 });
-
-function UserMessageView({ id }: { readonly id: string }) {
-  const text = useChatStore((s) => {
-    const message = selectMessage(s, id);
-    return message?.role === 'user' ? message.text : '';
-  });
-  return (
-    <article data-role="user" data-status="complete" className="ml-auto max-w-[85%] rounded-2xl bg-stone-200/80 px-4 py-2.5 dark:bg-stone-800">
-      <div data-block="text" className="whitespace-pre-wrap break-words">
-        {text}
-      </div>
-    </article>
-  );
-}
 
 function NoticeView({ id }: { readonly id: string }) {
   const text = useChatStore((s) => {
@@ -80,6 +68,7 @@ function AssistantMessageView({ id }: { readonly id: string }) {
           <AnswerBody id={continuationId} continued={false} />
         </div>
       )}
+      <BranchNav id={id} />
     </article>
   );
 }

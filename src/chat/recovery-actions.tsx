@@ -1,20 +1,34 @@
 import { useEffect, useState } from 'react';
 import { selectIsLast, selectMessage, useChatStore } from '../store';
 import { canContinue } from './continuation';
-import { cancelRetry, continueAnswer, retryAnswer } from './turn';
+import { cancelRetry, continueAnswer, regenerateAnswer, retryAnswer } from './turn';
 
-/** Retry and Continue on an answer that did not complete, and the countdown of an automatic retry. */
+/**
+ * Retry and Continue on an answer that did not complete, Regenerate on a
+ * complete last answer, and the countdown of an automatic retry. Retry and
+ * Regenerate keep the old answer as another version.
+ */
 export function RecoveryActions({ messageId }: { readonly messageId: string }) {
   const retry = useChatStore((s) => (s.retry?.messageId === messageId ? s.retry : null));
   const offer = useChatStore((s) => {
     const message = selectMessage(s, messageId);
     if (s.turnActive || message?.role !== 'assistant' || !selectIsLast(s, messageId)) return 'none';
     const status = message.stream.status;
-    if (status === 'complete' && message.stream.header?.stop_reason !== 'max_tokens') return 'none';
+    if (status === 'streaming') return 'none';
+    if (status === 'complete' && message.stream.header?.stop_reason !== 'max_tokens') return 'regenerate';
     return canContinue(message) ? 'retry-continue' : 'retry';
   });
   if (retry !== null) return <RetryCountdownView at={retry.at} attempt={retry.attempt} max={retry.maxAttempts} />;
   if (offer === 'none') return null;
+  if (offer === 'regenerate') {
+    return (
+      <div className="flex gap-2">
+        <button type="button" className="btn-secondary" onClick={() => void regenerateAnswer(messageId)}>
+          Regenerate
+        </button>
+      </div>
+    );
+  }
   return (
     <div className="flex gap-2">
       <button type="button" className="btn-secondary" onClick={() => void retryAnswer(messageId)}>

@@ -4,7 +4,7 @@
 import { applyDecodeError, applyEvents, createStreamedMessage, decodeEvent, endStream, type StreamedMessage, type TimedEvent } from '../protocol';
 import { recordEvent, startEventLog } from '../inspector';
 import { API_VERSION, type RequestOptions } from '../settings';
-import { createFrameBatcher, useChatStore, type AssistantMessage } from '../store';
+import { beginStreaming, commitStreaming, createFrameBatcher, place, useChatStore, type AssistantMessage, type MessageDraft } from '../store';
 import { streamMessage } from '../transport';
 import type { MessageParam } from '@anthropic-ai/sdk/resources/messages';
 
@@ -20,7 +20,7 @@ export interface StreamOptions {
 
 export async function streamAssistant(options: RequestOptions, messages: MessageParam[], io: StreamOptions): Promise<AssistantMessage> {
   const body = { ...options, messages };
-  let current: AssistantMessage = {
+  const draft: MessageDraft<AssistantMessage> = {
     id: io.newId('assistant'),
     role: 'assistant',
     stream: createStreamedMessage(performance.now()),
@@ -28,7 +28,8 @@ export async function streamAssistant(options: RequestOptions, messages: Message
     requestedModel: options.model,
     ...(io.continuationOf === undefined ? {} : { continuationOf: io.continuationOf }),
   };
-  useChatStore.setState((s) => ({ messageIds: [...s.messageIds, current.id], streaming: current }));
+  let current = place<AssistantMessage>(useChatStore.getState(), draft, Date.now());
+  useChatStore.setState((s) => beginStreaming(s, current));
   const log = startEventLog(current.id, current.stream.timing.requestStartedAt);
 
   let pending: TimedEvent[] = [];
@@ -71,6 +72,6 @@ export async function streamAssistant(options: RequestOptions, messages: Message
   setStream(endStream(current.stream, end, performance.now()));
   batcher.flushNow();
   const finished = current;
-  useChatStore.setState((s) => ({ streaming: null, messages: { ...s.messages, [finished.id]: finished } }));
+  useChatStore.setState((s) => commitStreaming(s, finished));
   return finished;
 }

@@ -4,9 +4,11 @@
 // runaway loop with a notice. Requests that fail before streaming with a
 // transient status are retried after a countdown the user can cancel; the
 // failed attempt is replaced, never the user's message duplicated.
+// Retrying or regenerating by hand, and editing a question, start a new
+// branch at the fork instead: the earlier versions stay in the tree.
 import type { MessageParam } from '@anthropic-ai/sdk/resources/messages';
 import { toRequestOptions, type RequestOptions } from '../settings';
-import { useChatStore, type AssistantMessage, type ChatMessage, type ToolResultsMessage } from '../store';
+import { appendMessage, newId, place, removeMessages, truncateAfter, useChatStore, type AssistantMessage, type ChatMessage, type MessageDraft, type ToolResultsMessage } from '../store';
 import { MAX_RETRIES, retryDecision } from '../transport';
 import { canContinue, continuationMessages } from './continuation';
 import { toApiMessages, withCacheBreakpoint } from './history';
@@ -17,23 +19,19 @@ import { enabledTools, toolRunner } from './tools-in-use';
 
 let activeController: AbortController | null = null;
 let cancelCountdown: (() => void) | null = null;
-let counter = 0;
+let currentTurn: Promise<void> | null = null;
 
-export function newId(prefix: string): string {
-  counter += 1;
-  return `${prefix}-${Date.now().toString(36)}-${counter}`;
-}
-
-function append(message: ChatMessage): void {
-  useChatStore.setState((s) => ({ messageIds: [...s.messageIds, message.id], messages: { ...s.messages, [message.id]: message } }));
+function append(draft: MessageDraft): void {
+  useChatStore.setState((s) => appendMessage(s, place(s, draft, Date.now())));
 }
 
 function remove(ids: ReadonlySet<string>): void {
-  useChatStore.setState((s) => {
-    const messages = { ...s.messages };
-    for (const id of ids) delete messages[id];
-    return { messageIds: s.messageIds.filter((id) => !ids.has(id)), messages };
-  });
+  useChatStore.setState((s) => removeMessages(s, ids));
+}
+
+/** Cuts the visible path back to `id` (null: the root); the next message starts a branch there. */
+function forkAt(id: string | null): void {
+  useChatStore.setState((s) => truncateAfter(s, id));
 }
 
 function transcript(): ChatMessage[] {
@@ -54,14 +52,40 @@ export async function sendMessage(text: string, options: TurnOptions = {}): Prom
   await withTurn(() => runTurn(options));
 }
 
-/** Sends the request that produced this answer again, in its place. */
+/** Sends the request that produced this answer again; the new answer is a sibling of the old one. */
 export async function retryAnswer(messageId: string, options: TurnOptions = {}): Promise<void> {
-  if (useChatStore.getState().turnActive) return;
-  const all = transcript();
-  const index = all.findIndex((m) => m.id === messageId);
-  if (index < 0) return;
-  remove(new Set(all.slice(index).map((m) => m.id)));
+  const s = useChatStore.getState();
+  const message = s.messages[messageId];
+  if (s.turnActive || message === undefined || !s.messageIds.includes(messageId)) return;
+  forkAt(message.parentId);
   await withTurn(() => runTurn(options));
+}
+
+/** Runs the whole turn that ended in this answer again, from its user message, as a new branch. */
+export async function regenerateAnswer(messageId: string, options: TurnOptions = {}): Promise<void> {
+  const s = useChatStore.getState();
+  const index = s.messageIds.indexOf(messageId);
+  if (s.turnActive || index < 0) return;
+  const userId = s.messageIds.slice(0, index).findLast((id) => s.messages[id]?.role === 'user');
+  if (userId === undefined) return;
+  forkAt(userId);
+  await withTurn(() => runTurn(options));
+}
+
+/** Sends an edited version of an earlier question as a sibling of it, and runs the turn. */
+export async function editAndResend(messageId: string, text: string, options: TurnOptions = {}): Promise<void> {
+  const s = useChatStore.getState();
+  const message = s.messages[messageId];
+  if (s.turnActive || message?.role !== 'user' || text.trim() === '') return;
+  forkAt(message.parentId);
+  append({ id: newId('user'), role: 'user', text });
+  useChatStore.setState({ editingId: null });
+  await withTurn(() => runTurn(options));
+}
+
+/** Resolves when no turn is running (before switching conversations). */
+export function whenIdle(): Promise<void> {
+  return currentTurn ?? Promise.resolve();
 }
 
 /** Resumes a cut-off answer; the continuation is shown joined to it. */
@@ -77,13 +101,18 @@ export async function continueAnswer(messageId: string, options: TurnOptions = {
 
 async function withTurn(run: () => Promise<void>): Promise<void> {
   useChatStore.setState({ turnActive: true });
-  try {
-    await run();
-  } finally {
-    activeController = null;
-    cancelCountdown = null;
-    useChatStore.setState({ turnActive: false, retry: null });
-  }
+  const turn = (async () => {
+    try {
+      await run();
+    } finally {
+      activeController = null;
+      cancelCountdown = null;
+      currentTurn = null;
+      useChatStore.setState({ turnActive: false, retry: null });
+    }
+  })();
+  currentTurn = turn;
+  await turn;
 }
 
 interface FirstRequest {
@@ -106,7 +135,7 @@ async function runTurn(options: TurnOptions, first?: FirstRequest): Promise<void
     if (stopReason === 'tool_use') {
       const results = planToolResults(answer, builtinNames, tools.custom, settings.approval, toolRunner);
       if (results.length === 0) return;
-      const message: ToolResultsMessage = { id: newId('tools'), role: 'tool_results', results };
+      const message: MessageDraft<ToolResultsMessage> = { id: newId('tools'), role: 'tool_results', results };
       append(message);
       if (!(await waitForToolResults(message.id))) return;
     }

@@ -1,110 +1,71 @@
-// One zustand store. While an answer streams, its message lives in the
+// One zustand store. It holds every conversation's metadata, and the active
+// conversation's messages (the whole tree) and settings; the fields the chat
+// UI reads (`messageIds`, `messages`, `settings`) are the active
+// conversation's view. While an answer streams, its message lives in the
 // `streaming` slot, so the once-per-frame update replaces one small object
 // instead of copying the whole conversation; it moves into `messages` when
 // the stream ends.
 import { create } from 'zustand';
-import type { StreamedMessage } from '../protocol';
-import { defaultSettings, type ConversationSettings, type ModelCapabilities } from '../settings';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { defaultSettings, type ConversationSettings } from '../settings';
 import { BUILTIN_TOOLS } from '../tools';
+import { newId } from './ids';
+import type { AssistantMessage, BackendMode, ConversationMeta, MessageMap, ModelOption, RetryCountdown, StorageProblem } from './types';
 
 /** Built-in tools are on in a new conversation, so `/sim tool` shows the whole loop at once. */
 const BUILTIN_TOOL_NAMES = BUILTIN_TOOLS.map((tool) => tool.name);
 
-export interface UserMessage {
-  readonly id: string;
-  readonly role: 'user';
-  readonly text: string;
-}
-
-export interface AssistantMessage {
-  readonly id: string;
-  readonly role: 'assistant';
-  readonly stream: StreamedMessage;
-  /** The `request-id` response header, for support and the usage panel. */
-  readonly requestId: string | null;
-  /** The model asked for; the stream's header names the model that answered. */
-  readonly requestedModel: string;
-  /** Set on an answer that continues a cut-off one; shown joined to it. */
-  readonly continuationOf?: string;
-}
-
-export type ToolResultState =
-  /** A built-in tool waiting for the user's approval (approval mode "ask"). */
-  | 'awaiting_approval'
-  /** A user-defined tool: the user types its result. */
-  | 'awaiting_input'
-  | 'done';
-
-export interface ToolResultEntry {
-  readonly toolUseId: string;
-  readonly name: string;
-  readonly input: unknown;
-  readonly state: ToolResultState;
-  readonly content: string;
-  readonly isError: boolean;
-  readonly builtin: boolean;
-}
-
-/** The user turn that answers a tool_use stop: one tool_result per call, in order. */
-export interface ToolResultsMessage {
-  readonly id: string;
-  readonly role: 'tool_results';
-  readonly results: readonly ToolResultEntry[];
-}
-
-/** A note from the app in the transcript (never sent to the API). */
-export interface NoticeMessage {
-  readonly id: string;
-  readonly role: 'notice';
-  readonly text: string;
-}
-
-export type ChatMessage = UserMessage | AssistantMessage | ToolResultsMessage | NoticeMessage;
-
-export type BackendMode = 'simulator' | 'anthropic' | 'unknown';
-
-export interface ModelOption {
-  readonly id: string;
-  readonly displayName: string;
-  readonly capabilities?: ModelCapabilities;
-}
-
-/** A request that failed before streaming and will be sent again. */
-export interface RetryCountdown {
-  readonly messageId: string;
-  /** The retry about to be made, from 1. */
-  readonly attempt: number;
-  readonly maxAttempts: number;
-  /** Epoch ms when it will be sent. */
-  readonly at: number;
-}
-
 export interface ChatState {
+  /** The visible path through the active conversation's tree (the streaming answer included). */
   readonly messageIds: readonly string[];
-  readonly messages: Readonly<Record<string, ChatMessage>>;
+  /** Every committed message of the active conversation, all branches. */
+  readonly messages: MessageMap;
   readonly streaming: AssistantMessage | null;
   /** True from send until the turn ends (streams, tool runs and waits for the user included). */
   readonly turnActive: boolean;
   readonly retry: RetryCountdown | null;
+  /** The active conversation's settings (its `ConversationMeta.settings` is refreshed on switching away). */
   readonly settings: ConversationSettings;
   readonly mode: BackendMode;
   readonly models: readonly ModelOption[];
+  readonly activeId: string;
+  readonly conversations: Readonly<Record<string, ConversationMeta>>;
+  /** The user message being edited in place, if any. */
+  readonly editingId: string | null;
+  readonly storageProblem: StorageProblem | null;
+}
+
+export function emptyConversation(id: string, settings: ConversationSettings, now: number): ConversationMeta {
+  return { id, title: '', createdAt: now, updatedAt: now, settings, selection: {} };
 }
 
 export function initialChatState(builtinToolNames: readonly string[] = BUILTIN_TOOL_NAMES): ChatState {
+  const settings = defaultSettings(builtinToolNames);
+  const first = emptyConversation(newId('conv'), settings, Date.now());
   return {
     messageIds: [],
     messages: {},
     streaming: null,
     turnActive: false,
     retry: null,
-    settings: defaultSettings(builtinToolNames),
+    settings,
     mode: 'unknown',
     models: [],
+    activeId: first.id,
+    conversations: { [first.id]: first },
+    editingId: null,
+    storageProblem: null,
   };
 }
 
+export type ChatStore = StoreApi<ChatState>;
+
 export const useChatStore = create<ChatState>()(() => initialChatState());
+
+/** A store of its own (tests that play two tabs). */
+export function createChatStore(builtinToolNames: readonly string[] = BUILTIN_TOOL_NAMES): ChatStore {
+  return createStore<ChatState>()(() => initialChatState(builtinToolNames));
+}
 
 export function resetChatStore(builtinToolNames: readonly string[] = BUILTIN_TOOL_NAMES): void {
   useChatStore.setState(initialChatState(builtinToolNames), true);

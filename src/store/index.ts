@@ -1,18 +1,49 @@
+export { createChatStore, emptyConversation, initialChatState, resetChatStore, useChatStore, type ChatState, type ChatStore } from './chat-store';
 export {
-  initialChatState,
-  resetChatStore,
-  useChatStore,
+  ROOT_KEY,
   type AssistantMessage,
   type BackendMode,
   type ChatMessage,
-  type ChatState,
+  type ConversationMeta,
+  type MessageDraft,
+  type MessageMap,
   type ModelOption,
   type NoticeMessage,
   type RetryCountdown,
+  type StorageProblem,
   type ToolResultEntry,
   type ToolResultState,
   type ToolResultsMessage,
   type UserMessage,
-} from './chat-store';
+} from './types';
+export { newId } from './ids';
+export { childIndex, chosenChild, parentKey, pathTo, siblingsOf, titleFrom, visiblePath } from './tree';
+export {
+  appendMessage,
+  beginStreaming,
+  commitStreaming,
+  dropConversation,
+  metaOf,
+  openConversation,
+  place,
+  removeMessages,
+  renameConversation,
+  replaceMessage,
+  selectBranch,
+  startConversation,
+  truncateAfter,
+} from './conversation-ops';
 export { createFrameBatcher, type FrameBatcher } from './frame-batcher';
-export { selectAssistant, selectBlock, selectBlockCount, selectBlockKinds, selectContinuationId, selectIsLast, selectIsStreaming, selectMessage, selectSearchResults, selectStream } from './selectors';
+export {
+  selectAssistant,
+  selectBlock,
+  selectBlockCount,
+  selectBlockKinds,
+  selectBranchPosition,
+  selectContinuationId,
+  selectIsLast,
+  selectIsStreaming,
+  selectMessage,
+  selectSearchResults,
+  selectStream,
+} from './selectors';

@@ -1,7 +1,9 @@
 // Named selectors. Each returns a value that keeps its identity until the
 // thing it names changes, so a delta re-renders only the block that grew.
 import type { BlockState, StreamedMessage } from '../protocol';
-import type { AssistantMessage, ChatMessage, ChatState } from './chat-store';
+import type { ChatState } from './chat-store';
+import { childIndex, siblingsOf } from './tree';
+import { ROOT_KEY, type AssistantMessage, type ChatMessage } from './types';
 
 export function selectMessage(state: ChatState, id: string): ChatMessage | undefined {
   const streaming = state.streaming;
@@ -76,4 +78,17 @@ export function selectIsLast(state: ChatState, id: string): boolean {
     return other === id;
   }
   return false;
+}
+
+/** "position/count" among the message's siblings ("" when it has none), a string so it keeps its identity between frames. */
+export function selectBranchPosition(state: ChatState, id: string): string {
+  const streaming = state.streaming;
+  let siblings: readonly string[];
+  if (streaming !== null && streaming.id === id) {
+    const parent = streaming.parentId ?? ROOT_KEY;
+    siblings = [...(childIndex(state.messages).get(parent) ?? []), id];
+  } else {
+    siblings = siblingsOf(state.messages, id);
+  }
+  return siblings.length < 2 ? '' : `${siblings.indexOf(id) + 1}/${siblings.length}`;
 }

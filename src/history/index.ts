@@ -1,0 +1,2 @@
+export { ConversationsToggle, HistorySidebar } from './sidebar';
+export { toMarkdown } from './markdown-export';

@@ -1,0 +1,22 @@
+// The sidebar's own state: the drawer on narrow screens, the search, and
+// conversations deleted but still undoable.
+import { create } from 'zustand';
+
+export interface PendingDelete {
+  readonly id: string;
+  readonly title: string;
+  /** It was open when deleted: Undo reopens it. */
+  readonly wasActive: boolean;
+}
+
+export interface HistoryUi {
+  readonly drawerOpen: boolean;
+  readonly query: string;
+  /** Ids matching the query; null when there is no query. */
+  readonly matches: ReadonlySet<string> | null;
+  readonly pending: readonly PendingDelete[];
+  /** A message about export or import. */
+  readonly note: string | null;
+}
+
+export const useHistoryUi = create<HistoryUi>()(() => ({ drawerOpen: false, query: '', matches: null, pending: [], note: null }));

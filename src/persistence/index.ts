@@ -1,0 +1,10 @@
+export { currentConnection, startPersistence } from './boot';
+export { connectPersistence, describeError, type Connection, type ConnectOptions } from './connect';
+export { exportAll, exportOne, importJson, searchConversations } from './library';
+export { createMemoryDb, type MemoryDb } from './memory-db';
+export { migrateConversation, readMessageRecord, type MigratedConversation } from './migrate';
+export { SCHEMA_VERSION, type ConversationRecord, type ConversationRecordV0, type MessageRecord, type StoredBlock, type StoredMessage } from './records';
+export { createRepository, type Repository } from './repository';
+export { fromStoredMessage, messageText, toStoredMessage } from './serialize';
+export { createChannelHub, type SyncChannel, type SyncMessage } from './sync';
+export { ARCHIVE_FORMAT, CONVERSATION_FORMAT, parseImport, type ArchiveExport, type ConversationExport } from './transfer';
