@@ -8,6 +8,7 @@
 //   are left out ("text content blocks must be non-empty");
 // - block types this client does not know are not sent back.
 import type { ContentBlockParam, MessageParam } from '@anthropic-ai/sdk/resources/messages';
+import { toContentBlock } from '../attachments';
 import { toWireBlock, type BlockState } from '../protocol';
 import type { AssistantMessage, ChatMessage, ToolResultsMessage } from '../store';
 
@@ -17,9 +18,13 @@ export function toApiMessages(transcript: readonly ChatMessage[]): MessageParam[
   const out: MessageParam[] = [];
   transcript.forEach((message, index) => {
     switch (message.role) {
-      case 'user':
-        out.push({ role: 'user', content: message.text });
+      case 'user': {
+        const attachments = message.attachments ?? [];
+        if (attachments.length === 0) out.push({ role: 'user', content: message.text });
+        // Files first, then the question about them, as the vision docs recommend.
+        else out.push({ role: 'user', content: [...attachments.map(toContentBlock), ...(message.text.trim() === '' ? [] : [{ type: 'text' as const, text: message.text }])] });
         return;
+      }
       case 'assistant': {
         const rest = transcript.slice(index + 1);
         // A cut-off answer that was continued goes back once, joined to its continuation.

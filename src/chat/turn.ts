@@ -7,6 +7,7 @@
 // Retrying or regenerating by hand, and editing a question, start a new
 // branch at the fork instead: the earlier versions stay in the tree.
 import type { MessageParam } from '@anthropic-ai/sdk/resources/messages';
+import type { Attachment } from '../attachments';
 import { toRequestOptions, type RequestOptions } from '../settings';
 import { appendMessage, newId, place, removeMessages, truncateAfter, useChatStore, type AssistantMessage, type ChatMessage, type MessageDraft, type ToolResultsMessage } from '../store';
 import { MAX_RETRIES, retryDecision } from '../transport';
@@ -46,9 +47,10 @@ export interface TurnOptions {
 }
 
 /** Sends the user's text and runs the turn to its end. */
-export async function sendMessage(text: string, options: TurnOptions = {}): Promise<void> {
-  if (useChatStore.getState().turnActive || text.trim() === '') return;
-  append({ id: newId('user'), role: 'user', text });
+export async function sendMessage(text: string, options: TurnOptions & { readonly attachments?: readonly Attachment[] } = {}): Promise<void> {
+  const attachments = options.attachments ?? [];
+  if (useChatStore.getState().turnActive || (text.trim() === '' && attachments.length === 0)) return;
+  append({ id: newId('user'), role: 'user', text, ...(attachments.length > 0 ? { attachments } : {}) });
   await withTurn(() => runTurn(options));
 }
 
@@ -78,7 +80,8 @@ export async function editAndResend(messageId: string, text: string, options: Tu
   const message = s.messages[messageId];
   if (s.turnActive || message?.role !== 'user' || text.trim() === '') return;
   forkAt(message.parentId);
-  append({ id: newId('user'), role: 'user', text });
+  // The edited question keeps the files it was asked about.
+  append({ id: newId('user'), role: 'user', text, ...(message.attachments === undefined ? {} : { attachments: message.attachments }) });
   useChatStore.setState({ editingId: null });
   await withTurn(() => runTurn(options));
 }

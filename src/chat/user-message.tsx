@@ -1,5 +1,6 @@
 // A question, with its versions and an Edit that resends it as a new branch.
 import { useState, type KeyboardEvent } from 'react';
+import { AttachmentThumbnails } from '../attachments';
 import { selectMessage, useChatStore } from '../store';
 import { startEditing } from './branch-actions';
 import { BranchNav } from './branch-nav';
@@ -10,13 +11,18 @@ export function UserMessageView({ id }: { readonly id: string }) {
     const message = selectMessage(s, id);
     return message?.role === 'user' ? message.text : '';
   });
+  const attachments = useChatStore((s) => {
+    const message = selectMessage(s, id);
+    return message?.role === 'user' ? message.attachments : undefined;
+  });
   const editing = useChatStore((s) => s.editingId === id);
   const busy = useChatStore((s) => s.turnActive);
   return (
     <article data-role="user" data-status="complete" className="ml-auto flex max-w-[85%] flex-col items-end gap-1">
+      {attachments !== undefined && <AttachmentThumbnails attachments={attachments} />}
       {editing ? (
         <EditForm id={id} initial={text} />
-      ) : (
+      ) : text === '' ? null : (
         <div data-block="text" className="whitespace-pre-wrap break-words rounded-2xl bg-stone-200/80 px-4 py-2.5 dark:bg-stone-800">
           {text}
         </div>

@@ -15,8 +15,10 @@ export function toMarkdown(meta: ConversationMeta, messages: readonly ChatMessag
 
 function section(message: ChatMessage): string[] {
   switch (message.role) {
-    case 'user':
-      return ['## User', '', message.text];
+    case 'user': {
+      const files = (message.attachments ?? []).map((a) => `- attached: ${a.name} (${a.mediaType}, ${a.size} bytes)`);
+      return ['## User', '', ...(files.length > 0 ? [...files, ''] : []), message.text];
+    }
     case 'assistant': {
       const heading = message.continuationOf === undefined ? ['## Claude', ''] : [];
       const body = message.stream.blocks.flatMap((block) => ['', ...blockLines(block)]).slice(1);

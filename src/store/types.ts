@@ -2,6 +2,7 @@
 // parent (null for the first message of a branch at the root), so editing a
 // question or regenerating an answer adds a sibling instead of replacing.
 import type { StreamedMessage } from '../protocol';
+import type { Attachment } from '../attachments';
 import type { ConversationSettings, ModelCapabilities } from '../settings';
 
 interface MessageBase {
@@ -15,6 +16,8 @@ interface MessageBase {
 export interface UserMessage extends MessageBase {
   readonly role: 'user';
   readonly text: string;
+  /** Images and PDFs sent with the text, as base64. */
+  readonly attachments?: readonly Attachment[];
 }
 
 export interface AssistantMessage extends MessageBase {

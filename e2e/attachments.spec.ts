@@ -1,0 +1,39 @@
+import { expect, test } from '@playwright/test';
+import { lastAssistant } from './support';
+
+/** A 2x2 PNG. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==', 'base64');
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Pages /Count 1 >> endobj\n2 0 obj << /Type /Page >> endobj\n%%EOF\n', 'latin1');
+
+test('images and PDFs are attached by the picker, shown as thumbnails and sent as base64 blocks', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('file-input').setInputFiles([
+    { name: 'dot.png', mimeType: 'image/png', buffer: PNG },
+    { name: 'report.pdf', mimeType: 'application/pdf', buffer: PDF },
+  ]);
+  const thumbnails = page.getByRole('list', { name: 'Attachments' });
+  await expect(thumbnails.locator('[data-attachment="image"] img')).toHaveAttribute('alt', 'dot.png');
+  await expect(thumbnails.locator('[data-attachment="document"]')).toContainText('report.pdf');
+  await page.getByRole('textbox', { name: 'Message' }).fill('What is in these files?');
+  const request = page.waitForRequest((r) => r.url().endsWith('/api/v1/messages'));
+  await page.getByRole('textbox', { name: 'Message' }).press('Enter');
+  const body = (await request).postDataJSON() as { messages: Array<{ content: Array<Record<string, unknown>> }> };
+  const content = body.messages[0]?.content ?? [];
+  expect(content[0]).toMatchObject({ type: 'image', source: { type: 'base64', media_type: 'image/png', data: PNG.toString('base64') } });
+  expect(content[1]).toMatchObject({ type: 'document', source: { type: 'base64', media_type: 'application/pdf' } });
+  expect(content[2]).toMatchObject({ type: 'text', text: 'What is in these files?' });
+  await expect(lastAssistant(page)).toHaveAttribute('data-status', 'complete');
+  await expect(page.locator('article[data-role="user"] [data-attachment]')).toHaveCount(2);
+});
+
+test('a file over the limit or of the wrong type is refused before sending, with a clear message', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('file-input').setInputFiles([
+    { name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(6 * 1024 * 1024, 1) },
+    { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') },
+  ]);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('huge.png is 6.0 MB; the limit for an image is 5.0 MB.');
+  await expect(alert).toContainText('notes.txt: only JPEG, PNG, GIF and WebP images and PDF files can be attached.');
+  await expect(page.getByRole('list', { name: 'Attachments' })).toHaveCount(0);
+});
