@@ -23,6 +23,9 @@ export interface Rendered {
   stopReason: StopReason | null;
 }
 
+/** Time weight of a tool-input token relative to a text token. */
+const TOOL_INPUT_PACE = 3;
+
 function ev(name: string, data: JsonValue, tokens = 0): Step {
   return { kind: 'event', name, data, tokens };
 }
@@ -142,8 +145,11 @@ export function renderTurn(plan: TurnPlan, ctx: RenderContext): Rendered {
     }
   };
 
-  /** Streams pieces in groups of [min,max] tokens; returns false if max_tokens cut it short. */
-  const streamPieces = (pieces: string[], min: number, max: number, make: (s: string) => JsonObject, thinking: boolean): boolean => {
+  /**
+   * Streams pieces in groups of [min,max] tokens; returns false if max_tokens cut it short.
+   * `pace` weighs each counted token's time (usage still counts it once).
+   */
+  const streamPieces = (pieces: string[], min: number, max: number, make: (s: string) => JsonObject, thinking: boolean, pace = 1): boolean => {
     let i = 0;
     while (i < pieces.length) {
       if (budget <= 0) return false;
@@ -153,7 +159,7 @@ export function renderTurn(plan: TurnPlan, ctx: RenderContext): Rendered {
       budget -= take;
       emitted += take;
       if (thinking) thinkingTokens += take;
-      steps.push(ev('content_block_delta', { type: 'content_block_delta', index, delta: make(chunk) }, take));
+      steps.push(ev('content_block_delta', { type: 'content_block_delta', index, delta: make(chunk) }, take * pace));
       if (maybeFault()) {
         terminated = true;
         return true;
@@ -212,7 +218,9 @@ export function renderTurn(plan: TurnPlan, ctx: RenderContext): Rendered {
       case 'server_tool_use':
         // As the real API: an empty first fragment, then uneven slices of the JSON.
         steps.push(ev('content_block_delta', { type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: '' } }));
-        complete = streamPieces(tokenize(JSON.stringify(block.input)), 1, 3, (partial_json) => ({ type: 'input_json_delta', partial_json }), false);
+        // Tool input streams three times slower per counted token: JSON punctuation costs the model
+        // more tokens than our word-piece count gives it, and the progressive input stays visible.
+        complete = streamPieces(tokenize(JSON.stringify(block.input)), 1, 3, (partial_json) => ({ type: 'input_json_delta', partial_json }), false, TOOL_INPUT_PACE);
         // A tool call cut by max_tokens gets no content_block_stop (fixture behaviour).
         closeBlock = complete;
         break;

@@ -9,8 +9,10 @@ export function Header() {
   const mode = useChatStore((s) => s.mode);
   const [settingsOpen, setSettingsOpen] = useState(false);
   return (
-    <header className="flex items-center gap-3 border-b border-stone-200 px-4 py-2.5 dark:border-stone-800">
-      <h1 className="text-base font-semibold tracking-tight">Claude Stream Chat</h1>
+    <header className="flex min-w-0 items-center gap-2 border-b border-stone-200 px-3 py-2.5 sm:gap-3 sm:px-4 dark:border-stone-800">
+      <h1 className="truncate text-base font-semibold tracking-tight">
+        Claude<span className="hidden sm:inline"> Stream Chat</span>
+      </h1>
       {mode === 'simulator' && (
         <span
           data-testid="simulator-badge"
@@ -20,9 +22,14 @@ export function Header() {
           Simulator
         </span>
       )}
-      <div className="ml-auto flex items-center gap-2">
-        <ConversationCost />
-        <ModelSelect label="Model" />
+      <div className="ml-auto flex shrink-0 items-center gap-2">
+        <span className="hidden md:inline">
+          <ConversationCost />
+        </span>
+        {/* On a phone the model is chosen in Settings. */}
+        <span className="hidden sm:inline">
+          <ModelSelect label="Model" />
+        </span>
         <button type="button" onClick={() => setSettingsOpen(true)} className="btn-secondary">
           Settings
         </button>

@@ -4,6 +4,7 @@ import { selectBlockKinds, selectContinuationId, selectMessage, selectStream, us
 import { UsagePanel } from '../usage';
 import { BlockView } from './block-view';
 import { BranchNav } from './branch-nav';
+import { CopyAnswerButton } from './copy-answer';
 import { RecoveryActions } from './recovery-actions';
 import { ToolResultsView } from './tool-results-view';
 import { UserMessageView } from './user-message';
@@ -68,7 +69,10 @@ function AssistantMessageView({ id }: { readonly id: string }) {
           <AnswerBody id={continuationId} continued={false} />
         </div>
       )}
-      <BranchNav id={id} />
+      <div className="flex items-center gap-4">
+        <BranchNav id={id} />
+        {(continuationStatus ?? ownStatus) !== 'streaming' && <CopyAnswerButton messageId={id} continuationId={continuationId} />}
+      </div>
     </article>
   );
 }

@@ -1,0 +1,38 @@
+import { useEffect, useState } from 'react';
+import { selectMessage, useChatStore } from '../store';
+import { resumableText } from './continuation';
+
+/**
+ * Copies an answer's text as markdown. The text is read from the store on
+ * click, not selected on every update, so the button costs nothing while
+ * other answers stream.
+ */
+export function CopyAnswerButton({ messageId, continuationId }: { readonly messageId: string; readonly continuationId: string | undefined }) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  useEffect(() => {
+    if (state === 'idle') return;
+    const timer = setTimeout(() => setState('idle'), 1500);
+    return () => clearTimeout(timer);
+  }, [state]);
+  const copy = () => {
+    const s = useChatStore.getState();
+    const text = [messageId, continuationId].flatMap((id) => {
+      const message = id === undefined ? undefined : selectMessage(s, id);
+      return message?.role === 'assistant' ? [resumableText(message)] : [];
+    });
+    const clipboard: Clipboard | undefined = navigator.clipboard;
+    if (clipboard === undefined) {
+      setState('failed');
+      return;
+    }
+    clipboard.writeText(text.join('')).then(
+      () => setState('copied'),
+      () => setState('failed'),
+    );
+  };
+  return (
+    <button type="button" onClick={copy} aria-live="polite" className="text-xs text-sky-800 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-orange-500 dark:text-sky-300">
+      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy answer'}
+    </button>
+  );
+}
