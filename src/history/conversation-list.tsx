@@ -55,18 +55,25 @@ function ConversationItem({ meta, active }: { readonly meta: ConversationMeta; r
       )}
       {!renaming && (
         <span className="flex shrink-0 pr-1 opacity-70 group-hover:opacity-100">
-          <IconButton label={`Rename ${title}`} onClick={() => setRenaming(true)} glyph="✎" />
-          <IconButton label={`Delete ${title}`} onClick={() => void deleteWithUndo(meta.id)} glyph="🗑" />
+          <IconButton label={`Rename ${title}`} onClick={() => setRenaming(true)} icon="rename" />
+          <IconButton label={`Delete ${title}`} onClick={() => void deleteWithUndo(meta.id)} icon="delete" />
         </span>
       )}
     </li>
   );
 }
 
-function IconButton({ label, glyph, onClick }: { readonly label: string; readonly glyph: string; readonly onClick: () => void }) {
+/** SVG icons: emoji glyphs are missing from some system fonts. */
+function IconButton({ label, icon, onClick }: { readonly label: string; readonly icon: 'rename' | 'delete'; readonly onClick: () => void }) {
   return (
     <button type="button" aria-label={label} title={label} onClick={onClick} className="rounded px-1.5 py-1 text-xs hover:bg-stone-300 focus-visible:outline-2 focus-visible:outline-orange-500 dark:hover:bg-stone-700">
-      <span aria-hidden>{glyph}</span>
+      <svg aria-hidden viewBox="0 0 20 20" className="h-3.5 w-3.5 fill-none stroke-current stroke-[1.6]">
+        {icon === 'rename' ? (
+          <path d="M13.5 3.5l3 3L7 16H4v-3z" strokeLinejoin="round" />
+        ) : (
+          <path d="M4 6h12M8 6V4h4v2M6 6l1 10h6l1-10" strokeLinecap="round" strokeLinejoin="round" />
+        )}
+      </svg>
     </button>
   );
 }

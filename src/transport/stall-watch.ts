@@ -1,45 +1,33 @@
-// Gives up on a response body that sends no byte at all (pings included) for
-// too long. Wraps fetch so the watch sees bytes as they arrive, below the SSE
-// parser; fetch-event-source stays unaware of it.
+// Gives up on a stream that goes quiet for too long. Activity is every SSE
+// message (pings included, which the API sends during long pauses) and the
+// response opening; marking it is one assignment, so the per-event hot path
+// pays nothing, and a coarse interval checks for silence.
 
 export interface StallWatch {
-  readonly fetch: typeof fetch;
+  /** Something arrived. */
+  touch(): void;
   /** True once the watch aborted the request. */
   stalled(): boolean;
   dispose(): void;
 }
 
-export function watchForStalls(inner: typeof fetch, timeoutMs: number, abort: () => void): StallWatch {
-  let timer: ReturnType<typeof setTimeout> | null = null;
+export function watchForStalls(timeoutMs: number, abort: () => void, now: () => number = () => performance.now()): StallWatch {
+  let last = now();
   let didStall = false;
-  const arm = () => {
-    if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(() => {
+  const timer = setInterval(
+    () => {
+      if (now() - last < timeoutMs) return;
       didStall = true;
+      clearInterval(timer);
       abort();
-    }, timeoutMs);
+    },
+    Math.max(10, Math.min(1000, timeoutMs / 4)),
+  );
+  return {
+    touch: () => {
+      last = now();
+    },
+    stalled: () => didStall,
+    dispose: () => clearInterval(timer),
   };
-  const dispose = () => {
-    if (timer !== null) clearTimeout(timer);
-    timer = null;
-  };
-  const watched: typeof fetch = async (input, init) => {
-    arm();
-    const response = await inner(input, init);
-    arm();
-    if (response.body === null) return response;
-    const body = response.body.pipeThrough(
-      new TransformStream<Uint8Array, Uint8Array>({
-        transform(chunk, controller) {
-          arm();
-          controller.enqueue(chunk);
-        },
-        flush() {
-          dispose();
-        },
-      }),
-    );
-    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-  };
-  return { fetch: watched, stalled: () => didStall, dispose };
 }

@@ -53,9 +53,19 @@ export async function streamMessage(request: StreamRequest, handlers: StreamHand
   const onAbort = () => controller.abort();
   request.signal.addEventListener('abort', onAbort);
   const timeoutMs = request.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
-  const watch = watchForStalls(request.fetch ?? ((input, init) => fetch(input, init)), timeoutMs, () => controller.abort());
+  const watch = watchForStalls(timeoutMs, () => controller.abort());
+  const watched: StreamHandlers = {
+    onOpen: (meta) => {
+      watch.touch();
+      handlers.onOpen(meta);
+    },
+    onMessage: (event, data) => {
+      watch.touch();
+      handlers.onMessage(event, data);
+    },
+  };
   try {
-    return await run(request, handlers, controller.signal, watch.fetch, () => (watch.stalled() ? { kind: 'failed', error: { kind: 'stall', seconds: Math.round(timeoutMs / 100) / 10 } } : null));
+    return await run(request, watched, controller.signal, request.fetch, () => (watch.stalled() ? { kind: 'failed', error: { kind: 'stall', seconds: Math.round(timeoutMs / 100) / 10 } } : null));
   } finally {
     watch.dispose();
     request.signal.removeEventListener('abort', onAbort);
@@ -66,7 +76,7 @@ async function run(
   request: StreamRequest,
   handlers: StreamHandlers,
   signal: AbortSignal,
-  fetchImpl: typeof fetch,
+  fetchImpl: typeof fetch | undefined,
   stallEnd: () => StreamEnd | null,
 ): Promise<StreamEnd> {
   try {
