@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
 import { selectMessage, useChatStore } from '../store';
+import { useCopy } from '../ui';
 import { resumableText } from './continuation';
 
 /**
@@ -8,27 +8,14 @@ import { resumableText } from './continuation';
  * other answers stream.
  */
 export function CopyAnswerButton({ messageId, continuationId }: { readonly messageId: string; readonly continuationId: string | undefined }) {
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
-  useEffect(() => {
-    if (state === 'idle') return;
-    const timer = setTimeout(() => setState('idle'), 1500);
-    return () => clearTimeout(timer);
-  }, [state]);
+  const [state, copyText] = useCopy();
   const copy = () => {
     const s = useChatStore.getState();
     const text = [messageId, continuationId].flatMap((id) => {
       const message = id === undefined ? undefined : selectMessage(s, id);
       return message?.role === 'assistant' ? [resumableText(message)] : [];
     });
-    const clipboard: Clipboard | undefined = navigator.clipboard;
-    if (clipboard === undefined) {
-      setState('failed');
-      return;
-    }
-    clipboard.writeText(text.join('')).then(
-      () => setState('copied'),
-      () => setState('failed'),
-    );
+    copyText(text.join(''));
   };
   return (
     <button type="button" onClick={copy} aria-live="polite" className="text-xs text-sky-800 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-orange-500 dark:text-sky-300">

@@ -1,6 +1,4 @@
-import { useEffect, useState } from 'react';
-
-type CopyState = 'idle' | 'copied' | 'failed';
+import { useCopy, type CopyState } from '../ui';
 
 function label(state: CopyState): string {
   switch (state) {
@@ -19,24 +17,8 @@ function label(state: CopyState): string {
 
 /** Fixed width, so "Copy" → "Copied" never shifts the header. */
 export function CopyButton({ text }: { readonly text: string }) {
-  const [state, setState] = useState<CopyState>('idle');
-  useEffect(() => {
-    if (state === 'idle') return;
-    const timer = setTimeout(() => setState('idle'), 1500);
-    return () => clearTimeout(timer);
-  }, [state]);
-  const copy = () => {
-    // `clipboard` is missing outside secure contexts despite the DOM typings.
-    const clipboard: Clipboard | undefined = navigator.clipboard;
-    if (clipboard === undefined) {
-      setState('failed');
-      return;
-    }
-    clipboard.writeText(text).then(
-      () => setState('copied'),
-      () => setState('failed'),
-    );
-  };
+  const [state, copyText] = useCopy();
+  const copy = () => copyText(text);
   return (
     <button
       type="button"

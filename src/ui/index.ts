@@ -1,1 +1,2 @@
 export { Modal, type ModalProps } from './modal';
+export { useCopy, type CopyState } from './use-copy';
