@@ -46,9 +46,18 @@ export function selectSearchResults(state: ChatState, id: string): readonly unkn
 }
 
 /** The kinds of an answer's blocks as one string ("thinking text text"): it changes only when a block is added. */
+// Every answer runs this on every frame while any answer streams; a committed
+// answer's blocks array never changes, so its string is computed once.
+const kindsCache = new WeakMap<readonly unknown[], string>();
+
 export function selectBlockKinds(state: ChatState, id: string): string {
-  const blocks = selectStream(state, id)?.blocks ?? [];
-  return blocks.map((b) => b.kind).join(' ');
+  const blocks = selectStream(state, id)?.blocks;
+  if (blocks === undefined) return '';
+  const cached = kindsCache.get(blocks);
+  if (cached !== undefined) return cached;
+  const kinds = blocks.map((b) => b.kind).join(' ');
+  kindsCache.set(blocks, kinds);
+  return kinds;
 }
 
 // Continuations are looked up on every frame by every answer: index them once per committed `messages` object.
