@@ -6,60 +6,81 @@
 import type { StreamEvent } from './wire';
 
 const PREFIX = '{"type":"content_block_delta","index":';
-type FastDelta = 'text_delta' | 'thinking_delta' | 'input_json_delta';
-const FIELDS: Readonly<Record<FastDelta, string>> = { text_delta: 'text', thinking_delta: 'thinking', input_json_delta: 'partial_json' };
-const MIDDLES = (Object.keys(FIELDS) as FastDelta[]).map((type) => [type, `,"delta":{"type":"${type}","${FIELDS[type]}":"`] as const);
+const DELTA = ',"delta":{"type":"';
+const TEXT = 'text_delta","text":"';
+const THINKING = 'thinking_delta","thinking":"';
+const INPUT = 'input_json_delta","partial_json":"';
 
 export function decodeDeltaFast(data: string): StreamEvent | null {
-  if (!data.startsWith(PREFIX)) return null;
+  if (!matchesAt(data, PREFIX, 0)) return null;
+  const end = data.length - 3;
+  // The payload must end right after the string value: `"}}` and nothing else.
+  if (data.charCodeAt(end) !== 34 || data.charCodeAt(end + 1) !== 125 || data.charCodeAt(end + 2) !== 125) return null;
   let i = PREFIX.length;
-  let index = 0;
   const digitsStart = i;
-  for (; i < data.length; i++) {
+  let index = 0;
+  for (; i < end; i++) {
     const c = data.charCodeAt(i) - 48;
     if (c < 0 || c > 9) break;
     index = index * 10 + c;
   }
-  if (i === digitsStart || i - digitsStart > 9 || (data.charCodeAt(digitsStart) === 48 && i - digitsStart > 1)) return null;
-  for (const [type, middle] of MIDDLES) {
-    if (!data.startsWith(middle, i)) continue;
-    const valueStart = i + middle.length;
-    const text = readJsonString(data, valueStart);
-    if (text === null) return null;
-    if (!isClosedBy(data, text.end)) return null;
-    return { type: 'content_block_delta', index, delta: { type, [FIELDS[type]]: text.value } } as StreamEvent;
-  }
-  return null;
-}
-
-/** Reads a JSON string body starting after its opening quote. Escapes are decoded by JSON.parse on the literal only. */
-function readJsonString(data: string, start: number): { value: string; end: number } | null {
-  let i = start;
-  let escaped = false;
-  for (;;) {
-    const quote = data.indexOf('"', i);
-    if (quote === -1) return null;
-    const backslash = data.indexOf('\\', i);
-    if (backslash !== -1 && backslash < quote) {
-      escaped = true;
-      i = backslash + 2;
-      continue;
-    }
-    if (!escaped) {
-      const raw = data.slice(start, quote);
-      // Control characters must be escaped in JSON: leave such input to the general parser.
-      for (let k = 0; k < raw.length; k++) if (raw.charCodeAt(k) < 0x20) return null;
-      return { value: raw, end: quote + 1 };
-    }
-    try {
-      return { value: JSON.parse(data.slice(start - 1, quote + 1)) as string, end: quote + 1 };
-    } catch {
+  const digits = i - digitsStart;
+  if (digits === 0 || digits > 9 || (digits > 1 && data.charCodeAt(digitsStart) === 48)) return null;
+  if (!matchesAt(data, DELTA, i)) return null;
+  i += DELTA.length;
+  // The delta type's first letter picks the only form it can be.
+  switch (data.charCodeAt(i)) {
+    case 116: {
+      if (matchesAt(data, TEXT, i)) {
+        const text = stringBetween(data, i + TEXT.length, end);
+        return text === null ? null : { type: 'content_block_delta', index, delta: { type: 'text_delta', text } };
+      }
+      if (matchesAt(data, THINKING, i)) {
+        const thinking = stringBetween(data, i + THINKING.length, end);
+        return thinking === null ? null : { type: 'content_block_delta', index, delta: { type: 'thinking_delta', thinking } };
+      }
       return null;
     }
+    case 105: {
+      if (!matchesAt(data, INPUT, i)) return null;
+      const partial = stringBetween(data, i + INPUT.length, end);
+      return partial === null ? null : { type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: partial } };
+    }
+    default:
+      return null;
   }
 }
 
-/** The payload must end right after the string: `}}` and nothing else. */
-function isClosedBy(data: string, at: number): boolean {
-  return data.length === at + 2 && data.charCodeAt(at) === 125 && data.charCodeAt(at + 1) === 125;
+/**
+ * `startsWith` at an offset. On V8, `indexOf` compares a short literal several
+ * times faster than `startsWith` or a char-code loop (measured by
+ * bench:protocol); a miss costs at most one scan of the rest of the payload.
+ */
+function matchesAt(data: string, literal: string, at: number): boolean {
+  return data.indexOf(literal, at) === at;
+}
+
+/**
+ * The value of the JSON string literal whose body spans [start, end), or null
+ * when that span is not exactly one string literal's body.
+ */
+function stringBetween(data: string, start: number, end: number): string | null {
+  if (start > end) return null;
+  let plain = true;
+  for (let i = start; i < end; i++) {
+    const c = data.charCodeAt(i);
+    // A quote, a backslash or a control character: not a plain body.
+    if (c === 34 || c === 92 || c < 0x20) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return data.slice(start, end);
+  // Escapes (or an embedded quote, which makes it not one literal): JSON.parse decides, on the literal only.
+  try {
+    const value: unknown = JSON.parse(data.slice(start - 1, end + 1));
+    return typeof value === 'string' ? value : null;
+  } catch {
+    return null;
+  }
 }
