@@ -1,15 +1,24 @@
-// Builds the app twice with Vite's build() API into temp dirs: as it is, and
-// with the naive renderer aliased over src/markdown (a bench-only config, so
-// nothing in src/ or vite.config.ts knows about it). Also sizes the initial
+// Builds the app three times with Vite's build() API into temp dirs, with
+// bench-only aliases (nothing in src/ or vite.config.ts knows about them):
+// - app: as it is;
+// - naive: the naive renderer (naive-markdown.ts) over src/markdown, so the
+//   whole message is re-parsed on every store update, while the store still
+//   coalesces updates to one per frame;
+// - naive-delta: the issue's reference, a renderer that re-renders the whole
+//   message on every delta: naive-markdown.ts, plus a store write and a
+//   synchronous render per delta (naive-batcher.ts) and no pacing of the body
+//   (naive-pacing.ts). Also sizes the initial
 // JavaScript: the entry script plus its modulepreload links, gzipped.
 import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type InlineConfig } from 'vite';
+import { NAIVE_BATCHER_MARKER } from './naive-batcher';
 import { NAIVE_MARKER } from './naive-markdown';
 
-export type Mode = 'app' | 'naive';
+export type Mode = 'app' | 'naive' | 'naive-delta';
+export const MODES: readonly Mode[] = ['app', 'naive', 'naive-delta'];
 
 export interface Built {
   readonly mode: Mode;
@@ -19,6 +28,8 @@ export interface Built {
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 const NAIVE_MODULE = resolve(import.meta.dirname, 'naive-markdown.ts');
+const NAIVE_BATCHER = resolve(import.meta.dirname, 'naive-batcher.ts');
+const NAIVE_PACING = resolve(import.meta.dirname, 'naive-pacing.ts');
 
 /**
  * The only import of the markdown package in the app is text-block.tsx's
@@ -36,22 +47,32 @@ function configFor(mode: Mode, outDir: string): InlineConfig {
     // A cache of its own: never share node_modules/.vite with a running dev server.
     cacheDir: join(outDir, '..', `vite-cache-${mode}`),
     build: { outDir, emptyOutDir: true, sourcemap: 'hidden', reportCompressedSize: false },
-    ...(mode === 'naive' ? { resolve: { alias: [{ find: /^(?:\.\.\/)+markdown$/, replacement: NAIVE_MODULE }] } } : {}),
+    ...(mode === 'app' ? {} : { resolve: { alias: aliasesFor(mode) } }),
   };
 }
 
-export async function buildBoth(): Promise<{ readonly temp: string; readonly builds: Record<Mode, Built> }> {
+function aliasesFor(mode: Exclude<Mode, 'app'>): Array<{ find: RegExp; replacement: string }> {
+  const markdown = { find: /^(?:\.\.\/)+markdown$/, replacement: NAIVE_MODULE };
+  if (mode === 'naive') return [markdown];
+  // store/index.ts and transport/stream-message.ts are the only importers of these two.
+  return [markdown, { find: /^\.\/frame-batcher$/, replacement: NAIVE_BATCHER }, { find: /^\.\/paced-body$/, replacement: NAIVE_PACING }];
+}
+
+export async function buildAll(): Promise<{ readonly temp: string; readonly builds: Record<Mode, Built> }> {
   const temp = await mkdtemp(join(tmpdir(), 'bench-render-'));
   const builds = {} as Record<Mode, Built>;
-  for (const mode of ['app', 'naive'] as const) {
+  for (const mode of MODES) {
     const dir = join(temp, mode, 'dist');
     const t0 = performance.now();
     await build(configFor(mode, dir));
     builds[mode] = { mode, dir, seconds: (performance.now() - t0) / 1000 };
   }
-  const naiveHas = await bundleContains(builds.naive.dir, NAIVE_MARKER);
-  const appHas = await bundleContains(builds.app.dir, NAIVE_MARKER);
-  if (!naiveHas || appHas) throw new Error(`The naive alias did not take effect (naive build has marker: ${naiveHas}, app build has it: ${appHas}).`);
+  const expected: Record<Mode, readonly [boolean, boolean]> = { app: [false, false], naive: [true, false], 'naive-delta': [true, true] };
+  for (const mode of MODES) {
+    const found = [await bundleContains(builds[mode].dir, NAIVE_MARKER), await bundleContains(builds[mode].dir, NAIVE_BATCHER_MARKER)];
+    const [markdown, batcher] = expected[mode];
+    if (found[0] !== markdown || found[1] !== batcher) throw new Error(`The bench aliases did not take effect in the ${mode} build (naive markdown: ${found[0]}, per-delta store: ${found[1]}).`);
+  }
   return { temp, builds };
 }
 

@@ -182,6 +182,9 @@ export const PROBE_SCRIPT = String.raw`(() => {
     go();
   });
 
+  /** Clicks the element in a later task and returns at once. */
+  B.clickSoon = (selector) => { setTimeout(() => document.querySelector(selector).click(), 0); return true; };
+
   B.timeOrigin = () => performance.timeOrigin;
   B.now = () => performance.now();
 })();`;

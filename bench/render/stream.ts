@@ -42,6 +42,8 @@ export interface StreamRun {
   readonly busy: Metrics;
   readonly longTasksAfterMs: number;
   readonly chars: number;
+  /** The answer was still streaming at the run's cap: every figure covers only the part rendered by then. */
+  readonly capped: boolean;
   readonly firstTokenPaced: FirstToken;
   readonly firstTokenFast: FirstToken;
   readonly profile?: CpuProfile;
@@ -100,7 +102,11 @@ export interface StreamRunOptions {
   readonly profile?: boolean;
   /** Also take a performance trace of the long answer and break its long tasks down. */
   readonly trace?: boolean;
+  /** Stop measuring the long answer after this long (ms) if it has not finished: for a renderer too slow to wait for. */
+  readonly capMs?: number;
 }
+
+const CAPPED: StatusChange = { status: 'capped', at: Number.NaN };
 
 export async function streamRun(browser: Browser, server: BenchServer, mode: Mode, options: StreamRunOptions): Promise<StreamRun> {
   const { timeoutMs } = options;
@@ -121,10 +127,19 @@ export async function streamRun(browser: Browser, server: BenchServer, mode: Mod
     if (options.profile === true) await startProfile(cdp);
     const before = await metrics(cdp);
     const t0 = await probe<number>(page, 'beginRun');
-    await composer(page).press('Enter');
-    const done = await withTimeout(probe<StatusChange>(page, 'whenStatus', 1, TERMINAL, timeoutMs), timeoutMs + 2000, prompt);
+    // A renderer that blocks the page for seconds would time out a key press waiting for its acknowledgement.
+    if (options.capMs === undefined) await composer(page).press('Enter');
+    else await probe(page, 'clickSoon', 'form button[type="submit"]');
+    const finished = withTimeout(probe<StatusChange>(page, 'whenStatus', 1, TERMINAL, timeoutMs), timeoutMs + 2000, prompt);
+    let capTimer: ReturnType<typeof setTimeout> | undefined;
+    const cap = options.capMs === undefined ? null : new Promise<StatusChange>((resolve) => (capTimer = setTimeout(() => resolve(CAPPED), options.capMs)));
+    const ended = await (cap === null ? finished : Promise.race([finished, cap])).finally(() => clearTimeout(capTimer));
+    const capped = ended === CAPPED;
+    if (capped) finished.catch(() => undefined);
+    // A capped run ends now, on the page's clock (the page answers once its current task is done).
+    const done = capped ? { status: 'capped', at: await probe<number>(page, 'now') } : ended;
     const frames = await probe<number[]>(page, 'stopFrames');
-    if (done.status !== 'complete') throw new Error(`The long answer ended as ${done.status}.`);
+    if (!capped && done.status !== 'complete') throw new Error(`The long answer ended as ${done.status}.`);
     // What the final update scheduled (highlighting the last block, usage panel) counts too.
     await probe(page, 'settle', 250);
     const after = await metrics(cdp);
@@ -133,7 +148,7 @@ export async function streamRun(browser: Browser, server: BenchServer, mode: Mod
     const timing = await probe<{ responseEnd: number } | null>(page, 'messagesTiming');
     const fetches = await page.evaluate(() => (window as unknown as { __bench: { fetches: FetchRecord[]; longTasks: Array<[number, number]> } }).__bench);
     const fetched = fetches.fetches.at(-1);
-    const firstTokenFast = await firstToken(page, server.sent.at(-1));
+    const firstTokenFast = capped ? firstTokenPaced : await firstToken(page, server.sent.at(-1));
     const tasks = fetches.longTasks.filter(([start]) => start >= t0 && start <= done.at);
     const tasksAfter = fetches.longTasks.filter(([start]) => start > done.at).reduce((n, [, d]) => n + d, 0);
     const frameGaps = gaps(frames.filter((t) => t >= t0 && t <= done.at + 20));
@@ -152,6 +167,7 @@ export async function streamRun(browser: Browser, server: BenchServer, mode: Mod
       busy: diff(after, before),
       longTasksAfterMs: tasksAfter,
       chars,
+      capped,
       firstTokenPaced,
       firstTokenFast,
       ...(profile === undefined ? {} : { profile }),

@@ -62,3 +62,14 @@ describe('code blocks', () => {
     expect(container.querySelector('pre code span')).toBeNull();
   });
 });
+
+describe('code highlighted before', () => {
+  it('is shown highlighted at once when its block mounts again', async () => {
+    const text = '```typescript\nconst again: string = "x";\n```';
+    const first = render(<Markdown text={text} streaming={false} />);
+    await waitFor(() => expect(first.container.querySelector('pre code .hljs-keyword')).not.toBeNull());
+    first.unmount();
+    const second = render(<Markdown text={text} streaming={false} />);
+    expect(second.container.querySelector('pre code .hljs-keyword')).not.toBeNull();
+  });
+});

@@ -74,9 +74,35 @@ export function isLoaded(name: string): boolean {
   return loadedCore !== undefined && registered.has(name);
 }
 
+/** Highlighted code kept for blocks that mount again (switching back to a conversation); bounded by size. */
+const cache = new Map<string, string>();
+let cachedChars = 0;
+const CACHE_CHARS = 4_000_000;
+
+const cacheKey = (code: string, name: string) => `${name}\u0000${code}`;
+
+/** The highlighted HTML of code highlighted before, or null. */
+export function highlightedBefore(code: string, name: string): string | null {
+  return cache.get(cacheKey(code, name)) ?? null;
+}
+
 /** Synchronous highlight if the grammar is already loaded; null otherwise. */
 export function highlight(code: string, name: string): string | null {
   if (loadedCore === undefined || !registered.has(name) || code.length > MAX_HIGHLIGHT_CHARS) return null;
   // highlight.js escapes the code it is given: its output is trusted HTML.
-  return loadedCore.highlight(code, { language: name, ignoreIllegals: true }).value;
+  const html = loadedCore.highlight(code, { language: name, ignoreIllegals: true }).value;
+  remember(cacheKey(code, name), html);
+  return html;
+}
+
+function remember(key: string, html: string): void {
+  if (cache.has(key)) return;
+  cache.set(key, html);
+  cachedChars += key.length + html.length;
+  // Map iteration is insertion order: the oldest entries go first.
+  for (const [oldKey, oldHtml] of cache) {
+    if (cachedChars <= CACHE_CHARS) break;
+    cache.delete(oldKey);
+    cachedChars -= oldKey.length + oldHtml.length;
+  }
 }

@@ -8,10 +8,12 @@
 // - an abort resolves its promise without onclose or onerror, and a signal
 //   aborted before the call is ignored: we check the signal ourselves;
 // - a blank line dispatches a message with no data: ignored here;
-// - its default onopen checks the content type but not the status.
+// - its default onopen checks the content type but not the status;
+// - it parses each chunk it reads in one go: the body is paced.
 import { fetchEventSource } from '@microsoft/fetch-event-source';
 import type { StreamEnd, StreamError } from '../protocol';
 import { toHttpError } from './http-error';
+import { pacedResponse } from './paced-body';
 import { watchForStalls } from './stall-watch';
 
 export interface ResponseMeta {
@@ -86,7 +88,8 @@ async function run(
       body: JSON.stringify(request.body),
       signal,
       openWhenHidden: true,
-      fetch: fetchImpl,
+      // Paced so that a burst of buffered events cannot freeze the page (see paced-body.ts).
+      fetch: async (input, init) => pacedResponse(await (fetchImpl ?? globalThis.fetch)(input, init)),
       onopen: async (response) => {
         const error = await openError(response);
         if (error !== null) throw new StopStream(error);
