@@ -300,7 +300,7 @@ async function main(): Promise<number> {
   row('  … simulator → next frame painted (fast)', ms(pick(app, (r) => r.firstTokenFast.sentToFrameMs)), '—', null, false);
   if (long !== null) {
     row(`long conversation: ${long.messages} messages, ${(long.chars / 1e6).toFixed(2)}M chars, import`, `${long.importMs} ms`, '—', null, false);
-    row('  switch to it: click → all messages in the DOM', ms(long.switchDomMs), '≤ 500 ms (advisory)', long.switchDomMs <= 500, false);
+    row('  switch to it: click → its newest message in the DOM', `${ms(long.switchDomMs)} (then painted at ${ms(long.switchFrameMs)}; ${long.switchArticles} of ${long.messages} messages rendered)`, '≤ 500 ms (advisory)', long.switchDomMs <= 500, false);
     row('  switch: longest task / main thread', `${ms(long.switchLongestTaskMs)} / ${ms(long.switchBusy.taskMs)}`, '—', null, false);
     row('  typing: key → next frame, median / p95 / max', `${ms(long.typingMedianMs)} / ${ms(long.typingP95Ms)} / ${ms(long.typingMaxMs)} (${long.typed} keys)`, 'p95 ≤ 50 ms (advisory)', long.typingP95Ms <= 50, false);
     row('  wheel scroll top → bottom: p99 / longest frame gap', `${ms(long.scrollP99GapMs, 1)} / ${ms(long.scrollLongestGapMs)} (${(long.scrollPx / 1000).toFixed(0)}k px, ${long.scrollWheels} ticks of ${long.scrollStepPx} px, ${ms(long.scrollMs)}${long.scrollReachedBottom ? '' : ', stopped at the time cap'})`, 'p99 < 50 ms (advisory)', long.scrollP99GapMs < 50, false);

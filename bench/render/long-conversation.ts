@@ -29,6 +29,8 @@ export interface LongConversation {
   /** Click in the sidebar → all answers in the DOM, and → the frame after. */
   readonly switchDomMs: number;
   readonly switchFrameMs: number;
+  /** Messages in the DOM right after the switch (the app renders the newest ones first). */
+  readonly switchArticles: number;
   readonly switchLongestTaskMs: number;
   readonly switchBusy: Metrics;
   readonly typingMedianMs: number;
@@ -172,7 +174,7 @@ export async function longConversation(browser: Browser, server: BenchServer, op
     const beforeSwitch = await metrics(cdp);
     const pairs = Math.floor(LONG_MESSAGES / 2);
     const switched = await withTimeout(
-      probe<{ domMs: number; frameMs: number; longTasks: Array<[number, number]> }>(page, 'clickAndWaitAnswers', `li[data-conversation-id="${id}"] button`, pairs, Math.min(60_000, left())),
+      probe<{ domMs: number; frameMs: number; longTasks: Array<[number, number]>; articles: number }>(page, 'clickAndWaitNewest', `li[data-conversation-id="${id}"] button`, `Question ${pairs}:`, Math.min(60_000, left())),
       Math.min(62_000, left() + 2000),
       'switching to the long conversation',
     );
@@ -256,6 +258,7 @@ export async function longConversation(browser: Browser, server: BenchServer, op
       importMs,
       switchDomMs: switched.domMs,
       switchFrameMs: switched.frameMs,
+      switchArticles: switched.articles,
       switchLongestTaskMs: switched.longTasks.reduce((n, [, d]) => Math.max(n, d), 0),
       switchBusy,
       typingMedianMs: median(typing),

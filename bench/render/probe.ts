@@ -119,21 +119,22 @@ export const PROBE_SCRIPT = String.raw`(() => {
     return last ? { responseStart: last.responseStart, responseEnd: last.responseEnd, transferSize: last.transferSize } : null;
   };
   /**
-   * Clicks the element and resolves once count answers are in the DOM and a
-   * frame has been produced after it (rAF, then a task: style, layout and
-   * paint of that frame are done).
+   * Clicks the element and resolves once the newest question in the DOM
+   * contains text (the conversation's end is shown) and a frame has been
+   * produced after it.
    */
-  B.clickAndWaitAnswers = (selector, count, timeoutMs) => new Promise((resolve, reject) => {
+  B.clickAndWaitNewest = (selector, text, timeoutMs) => new Promise((resolve, reject) => {
     const el = document.querySelector(selector);
     if (!el) return reject(new Error('nothing matches ' + selector));
     B.longTasks = [];
     const t0 = performance.now();
     el.click();
+    const newest = () => { const all = document.querySelectorAll('article[data-role="user"]'); const last = all[all.length - 1]; return last ? last.textContent : ''; };
     const poll = () => {
-      if (performance.now() - t0 > timeoutMs) return reject(new Error('only ' + answers().length + ' answers after ' + timeoutMs + ' ms'));
-      if (answers().length < count) return requestAnimationFrame(poll);
+      if (performance.now() - t0 > timeoutMs) return reject(new Error('the newest question is not shown after ' + timeoutMs + ' ms'));
+      if (!newest().includes(text)) return requestAnimationFrame(poll);
       const shownAt = performance.now();
-      requestAnimationFrame(() => setTimeout(() => resolve({ domMs: shownAt - t0, frameMs: performance.now() - t0, longTasks: B.longTasks.slice() }), 0));
+      requestAnimationFrame(() => setTimeout(() => resolve({ domMs: shownAt - t0, frameMs: performance.now() - t0, longTasks: B.longTasks.slice(), articles: document.querySelectorAll('article[data-role]').length }), 0));
     };
     requestAnimationFrame(poll);
   });

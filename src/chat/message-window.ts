@@ -1,0 +1,15 @@
+// Which messages of a conversation are rendered: the newest `count`, widened
+// one step at a time towards the start as the reader scrolls up.
+
+/** Messages rendered when a conversation opens, and added per step. */
+export const WINDOW_STEP = 40;
+
+export function visibleWindow(ids: readonly string[], count: number): { readonly hidden: number; readonly visible: readonly string[] } {
+  if (ids.length <= count) return { hidden: 0, visible: ids };
+  const start = ids.length - count;
+  return { hidden: start, visible: ids.slice(start) };
+}
+
+export function olderWindow(count: number): number {
+  return count + WINDOW_STEP;
+}
