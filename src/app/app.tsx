@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { ChatView } from '../chat';
 import { ConversationsToggle, HistorySidebar } from '../history';
+import { warmUpLexer } from '../markdown';
 import { Announcer } from './announcer';
 import { loadBackend } from './backend';
 import { EmptyState } from './empty-state';
@@ -9,6 +10,7 @@ import { Header } from './header';
 export function App() {
   useEffect(() => {
     void loadBackend();
+    return whenIdle(warmUpLexer);
   }, []);
   return (
     <div className="flex h-dvh flex-col bg-white text-stone-900 dark:bg-stone-950 dark:text-stone-100">
@@ -28,4 +30,14 @@ export function App() {
       </div>
     </div>
   );
+}
+
+/** Runs `work` once the page is idle (or after 2 s at the latest); returns a cancel. */
+function whenIdle(work: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(work, { timeout: 2000 });
+    return () => cancelIdleCallback(handle);
+  }
+  const timer = setTimeout(work, 500);
+  return () => clearTimeout(timer);
 }

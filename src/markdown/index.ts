@@ -1,2 +1,3 @@
 export { Markdown, type MarkdownProps } from './markdown';
 export { splitBlocks, EMPTY_SPLIT, type Split } from './split';
+export { warmUpLexer } from './lexer';

@@ -39,4 +39,10 @@ describe('formatting', () => {
     expect(formatDuration(412.4)).toBe('412 ms');
     expect(formatDuration(1530)).toBe('1.53 s');
   });
+
+  it('groups integers exactly as en-US toLocaleString does', () => {
+    for (const n of [0, 7, 999, 1000, 12_345, 999_999, 1_000_000, 123_456_789, 2 ** 53 - 1, -1, -1234, -1_000_000]) {
+      expect(formatCount(n)).toBe(n.toLocaleString('en-US'));
+    }
+  });
 });

@@ -39,8 +39,17 @@ export function usageFigures(stream: StreamedMessage, requestedModel: string, no
   };
 }
 
+/**
+ * Thousands separated by commas, as en-US writes them. Not toLocaleString:
+ * its first call loads the browser's number-formatting data, a 40 ms task
+ * that landed exactly when the first token of the first answer arrived.
+ */
 export function formatCount(value: number | null): string {
-  return value === null ? '—' : value.toLocaleString('en-US');
+  if (value === null) return '—';
+  if (!Number.isFinite(value)) return String(value);
+  const [whole = '', fraction] = Math.abs(value).toString().split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ',');
+  return `${value < 0 ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
 }
 
 export function formatDuration(ms: number | null): string {
