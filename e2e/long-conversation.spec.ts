@@ -12,11 +12,12 @@ function lengthen(exported: Exported, pairs: number): Exported {
   const user = exported.messages.find((m) => m.role === 'user');
   const answer = exported.messages.find((m) => m.role === 'assistant');
   if (user === undefined || answer === undefined) throw new Error('the export has no question and answer');
-  const messages: Array<Record<string, unknown> & { role: string; id: string }> = [];
+  type Message = Record<string, unknown> & { role: string; id: string };
+  const messages: Message[] = [];
   let parentId: string | null = null;
   for (let i = 0; i < pairs; i++) {
-    const question = { ...user, id: `long-user-${i}`, parentId, createdAt: 1_700_000_000_000 + i * 2000, text: `Question number ${i + 1}` };
-    const reply = { ...answer, id: `long-answer-${i}`, parentId: question.id, createdAt: 1_700_000_000_000 + i * 2000 + 1000 };
+    const question: Message = { ...user, id: `long-user-${i}`, parentId, createdAt: 1_700_000_000_000 + i * 2000, text: `Question number ${i + 1}` };
+    const reply: Message = { ...answer, id: `long-answer-${i}`, parentId: question.id, createdAt: 1_700_000_000_000 + i * 2000 + 1000 };
     messages.push(question, reply);
     parentId = reply.id;
   }
