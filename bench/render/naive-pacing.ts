@@ -6,7 +6,13 @@
 // the renderer works through the stream. Must never be imported by src/.
 const PIECE_BYTES = 2048;
 
-export function pacedResponse(response: Response): Response {
+/** The same exports as paced-body.ts; the naive client never pauses, so none of it is used. */
+export interface Pacing {
+  readonly yieldTask: () => Promise<void>;
+}
+export const DEFAULT_PACING: Pacing = { yieldTask: () => Promise.resolve() };
+
+export function pacedResponse(response: Response, _pacing?: Pacing): Response {
   if (!response.ok || response.body === null) return response;
   const reader = response.body.getReader();
   let chunk: Uint8Array | null = null;

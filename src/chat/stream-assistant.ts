@@ -66,6 +66,8 @@ export async function streamAssistant(options: RequestOptions, messages: Message
         }
         batcher.schedule();
       },
+      // A paced burst: render now, so the coming frame only lays out and paints.
+      onPause: () => batcher.flushNow(),
     },
   );
   applyPending();

@@ -13,7 +13,7 @@
 import { fetchEventSource } from '@microsoft/fetch-event-source';
 import type { StreamEnd, StreamError } from '../protocol';
 import { toHttpError } from './http-error';
-import { pacedResponse } from './paced-body';
+import { DEFAULT_PACING, pacedResponse, type Pacing } from './paced-body';
 import { watchForStalls } from './stall-watch';
 
 export interface ResponseMeta {
@@ -26,6 +26,12 @@ export interface StreamHandlers {
   onOpen(meta: ResponseMeta): void;
   /** One SSE message with data. Must not throw. */
   onMessage(event: string, data: string): void;
+  /**
+   * Parsing is about to pause for a frame (a burst is being paced): the
+   * moment to hand what arrived to the screen, so that the frame itself only
+   * has to lay out and paint it.
+   */
+  onPause?(): void;
 }
 
 export interface StreamRequest {
@@ -65,6 +71,7 @@ export async function streamMessage(request: StreamRequest, handlers: StreamHand
       watch.touch();
       handlers.onMessage(event, data);
     },
+    ...(handlers.onPause === undefined ? {} : { onPause: handlers.onPause }),
   };
   try {
     return await run(request, watched, controller.signal, request.fetch, () => (watch.stalled() ? { kind: 'failed', error: { kind: 'stall', seconds: Math.round(timeoutMs / 100) / 10 } } : null));
@@ -89,7 +96,7 @@ async function run(
       signal,
       openWhenHidden: true,
       // Paced so that a burst of buffered events cannot freeze the page (see paced-body.ts).
-      fetch: async (input, init) => pacedResponse(await (fetchImpl ?? globalThis.fetch)(input, init)),
+      fetch: async (input, init) => pacedResponse(await (fetchImpl ?? globalThis.fetch)(input, init), pacingFor(handlers)),
       onopen: async (response) => {
         const error = await openError(response);
         if (error !== null) throw new StopStream(error);
@@ -108,6 +115,18 @@ async function run(
     return { kind: 'failed', error: cause instanceof StopStream ? cause.streamError : networkError(cause) };
   }
   return signal.aborted ? (stallEnd() ?? { kind: 'aborted' }) : { kind: 'eof' };
+}
+
+function pacingFor(handlers: StreamHandlers): Pacing {
+  const { onPause } = handlers;
+  if (onPause === undefined) return DEFAULT_PACING;
+  return {
+    ...DEFAULT_PACING,
+    yieldTask: () => {
+      onPause();
+      return DEFAULT_PACING.yieldTask();
+    },
+  };
 }
 
 async function openError(response: Response): Promise<StreamError | null> {
