@@ -18,6 +18,9 @@ export function warmUpLexer(): void {
   marked.parse('# Title\n\nSome *emphasis* and `code`.\n\n- one\n\n| a |\n|---|\n| 1 |\n', { async: false, gfm: true });
 }
 
+/** The naive renderer does not highlight code. */
+export function warmUpHighlighter(): void {}
+
 /** A marker the bench finds in the naive build, proving the alias took effect. */
 export const NAIVE_MARKER = 'bench-naive-markdown';
 

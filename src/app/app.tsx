@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { ChatView } from '../chat';
 import { ConversationsToggle, HistorySidebar } from '../history';
-import { warmUpLexer } from '../markdown';
+import { warmUpHighlighter, warmUpLexer } from '../markdown';
 import { Announcer } from './announcer';
 import { loadBackend } from './backend';
 import { EmptyState } from './empty-state';
@@ -10,7 +10,10 @@ import { Header } from './header';
 export function App() {
   useEffect(() => {
     void loadBackend();
-    return whenIdle(warmUpLexer);
+    return whenIdle(() => {
+      warmUpLexer();
+      warmUpHighlighter();
+    });
   }, []);
   return (
     <div className="flex h-dvh flex-col bg-white text-stone-900 dark:bg-stone-950 dark:text-stone-100">

@@ -54,14 +54,29 @@ let loadedCore: HLJSApi | undefined;
 const registered = new Set<string>();
 const pending = new Map<string, Promise<void>>();
 
+function loadCore(): Promise<HLJSApi> {
+  core ??= Promise.all([import('highlight.js/lib/core'), import('./highlight.css')]).then(([module]) => module.default);
+  return core;
+}
+
+/**
+ * Evaluating highlight.js core is one task of tens of milliseconds: done while
+ * the page is idle after opening rather than when the first code block of an
+ * answer streams in. Grammars are small and stay on demand.
+ */
+export function warmUpHighlighter(): void {
+  loadCore().catch(() => {
+    core = undefined; // a failed load is retried when code first needs it
+  });
+}
+
 /** Loads core, theme CSS and one grammar; resolves once `highlight` can use it. */
 export function loadGrammar(name: string): Promise<void> {
   const existing = pending.get(name);
   if (existing !== undefined) return existing;
   const loader = LOADERS[name];
   if (loader === undefined) return Promise.resolve();
-  core ??= Promise.all([import('highlight.js/lib/core'), import('./highlight.css')]).then(([module]) => module.default);
-  const promise = Promise.all([core, loader()]).then(([hljs, grammar]) => {
+  const promise = Promise.all([loadCore(), loader()]).then(([hljs, grammar]) => {
     hljs.registerLanguage(name, grammar.default);
     loadedCore = hljs;
     registered.add(name);
