@@ -37,3 +37,25 @@ test('a file over the limit or of the wrong type is refused before sending, with
   await expect(alert).toContainText('notes.txt: only JPEG, PNG, GIF and WebP images and PDF files can be attached.');
   await expect(page.getByRole('list', { name: 'Attachments' })).toHaveCount(0);
 });
+
+test('an image is attached by pasting it into the message box or dropping it on the composer', async ({ page }) => {
+  await page.goto('/');
+  const pngBase64 = PNG.toString('base64');
+  // A real paste and drop carry a DataTransfer with files; the browser builds the same events here.
+  await page.getByRole('textbox', { name: 'Message' }).evaluate((box, data) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], 'pasted.png', { type: 'image/png' }));
+    box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, pngBase64);
+  const thumbnails = page.getByRole('list', { name: 'Attachments' });
+  await expect(thumbnails.locator('[data-attachment="image"] img')).toHaveAttribute('alt', 'pasted.png');
+
+  await page.locator('form').filter({ has: page.getByRole('textbox', { name: 'Message' }) }).evaluate((form, data) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], 'dropped.png', { type: 'image/png' }));
+    form.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    form.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, pngBase64);
+  await expect(thumbnails.locator('[data-attachment="image"] img')).toHaveCount(2);
+  await expect(thumbnails.locator('[data-attachment="image"] img').nth(1)).toHaveAttribute('alt', 'dropped.png');
+});
