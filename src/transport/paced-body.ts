@@ -24,7 +24,7 @@ const FRAME_FALLBACK_MS = 100;
 const NETWORK_WAIT_MS = 1;
 
 export const DEFAULT_PACING: Pacing = {
-  sliceBytes: 4 * 1024,
+  sliceBytes: 16 * 1024,
   budgetMs: 5,
   now: () => performance.now(),
   yieldTask,
