@@ -24,7 +24,7 @@ function lengthen(exported: Exported, pairs: number): Exported {
   return { ...exported, conversation: { ...exported.conversation, id: 'long-conversation', title: 'A long conversation', selection: {} }, messages };
 }
 
-test('export, import, and a long conversation that opens with its newest messages and shows earlier ones on request', async ({ page }) => {
+test('export, import, and a long conversation that opens with its newest 20 messages and shows earlier ones on request', async ({ page }) => {
   await page.goto('/');
   await send(page, 'hello');
   await expect(lastAssistant(page)).toHaveAttribute('data-status', 'complete');
@@ -43,15 +43,15 @@ test('export, import, and a long conversation that opens with its newest message
   await expect(page.getByText('Imported 1 conversation')).toBeVisible();
   await page.locator('li[data-conversation-id="long-conversation"] button').first().click();
 
-  // The newest 40 of 100 messages, ending with the last question and its answer.
+  // The newest 20 of 100 messages, ending with the last question and its answer.
   const articles = page.locator('[data-testid="transcript"] article[data-role]');
-  await expect(articles).toHaveCount(40);
+  await expect(articles).toHaveCount(20);
   await expect(page.locator('article[data-role="user"]').last()).toContainText('Question number 50');
   await expect(composer(page)).toBeEnabled();
 
   // Earlier messages by the button (a click that does not scroll, as a keyboard or screen reader would press it)…
-  await page.getByRole('button', { name: 'Show 40 earlier messages (60 not shown)' }).evaluate((button: HTMLButtonElement) => button.click());
-  await expect(articles).toHaveCount(80);
+  await page.getByRole('button', { name: 'Show 20 earlier messages (80 not shown)' }).evaluate((button: HTMLButtonElement) => button.click());
+  await expect(articles).toHaveCount(40);
   // …and by scrolling up to the top, until none are left.
   await expect(async () => {
     await page.getByTestId('transcript').evaluate((box) => box.scrollTo({ top: 0 }));

@@ -2,7 +2,7 @@
 // one step at a time towards the start as the reader scrolls up.
 
 /** Messages rendered when a conversation opens, and added per step. */
-export const WINDOW_STEP = 40;
+export const WINDOW_STEP = 20;
 
 export function visibleWindow(ids: readonly string[], count: number): { readonly hidden: number; readonly visible: readonly string[] } {
   if (ids.length <= count) return { hidden: 0, visible: ids };
