@@ -12,7 +12,7 @@ export interface Pacing {
 }
 export const DEFAULT_PACING: Pacing = { yieldTask: () => Promise.resolve() };
 
-export function pacedResponse(response: Response, _pacing?: Pacing): Response {
+export function pacedResponse(response: Response, _pacing?: Pacing, _signal?: AbortSignal): Response {
   if (!response.ok || response.body === null) return response;
   const reader = response.body.getReader();
   let chunk: Uint8Array | null = null;

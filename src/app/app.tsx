@@ -35,7 +35,7 @@ export function App() {
   );
 }
 
-/** Runs `work` once the page is idle (or after 2 s at the latest); returns a cancel. */
+/** Runs `work` once the page is idle (within 2 s; after 0.5 s where requestIdleCallback is missing); returns a cancel. */
 function whenIdle(work: () => void): () => void {
   if (typeof requestIdleCallback === 'function') {
     const handle = requestIdleCallback(work, { timeout: 2000 });

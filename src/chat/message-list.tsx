@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useChatStore } from '../store';
 import { MessageView } from './message-view';
-import { olderWindow, visibleWindow, WINDOW_STEP } from './message-window';
+import { earlierLabel, olderWindow, visibleWindow, WINDOW_STEP } from './message-window';
 
 const BOTTOM_SLACK_PX = 48;
 /** Start rendering earlier messages this far before the reader reaches the top. */
@@ -12,20 +12,24 @@ const EARLIER_MARGIN_PX = 800;
  * following, scrolling back down resumes it. A long conversation opens with
  * its newest messages only, and earlier ones are rendered as the reader
  * scrolls up (the browser's scroll anchoring keeps the view still), so
- * opening a conversation costs the same whatever its length.
+ * opening a conversation costs the same whatever its length. Mounted once
+ * per conversation (keyed by its id), so each one opens the same way.
  */
 export function MessageList({ empty }: { readonly empty: ReactNode }) {
   const ids = useChatStore((s) => s.messageIds);
-  const activeId = useChatStore((s) => s.activeId);
-  const [shown, setShown] = useState({ conversation: activeId, count: WINDOW_STEP });
-  const count = shown.conversation === activeId ? shown.count : WINDOW_STEP;
+  const [count, setCount] = useState(WINDOW_STEP);
   const { hidden, visible } = visibleWindow(ids, count);
-  const showEarlier = () => setShown({ conversation: activeId, count: olderWindow(count) });
 
   const scroller = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLDivElement>(null);
   const earlier = useRef<HTMLDivElement>(null);
   const following = useRef(true);
+
+  const showEarlier = () => {
+    // The button goes away with the last step: keep keyboard focus in the conversation rather than on the page.
+    if (hidden <= WINDOW_STEP && earlier.current?.contains(document.activeElement)) scroller.current?.focus({ preventScroll: true });
+    setCount(olderWindow);
+  };
 
   useEffect(() => {
     const box = scroller.current;
@@ -60,21 +64,21 @@ export function MessageList({ empty }: { readonly empty: ReactNode }) {
     if (box === null || marker === null || hidden === 0) return;
     const observer = new IntersectionObserver(
       (entries) => {
-        if (entries.some((e) => e.isIntersecting)) setShown((s) => ({ conversation: activeId, count: olderWindow(s.conversation === activeId ? s.count : WINDOW_STEP) }));
+        if (entries.some((e) => e.isIntersecting)) setCount(olderWindow);
       },
       { root: box, rootMargin: `${EARLIER_MARGIN_PX}px 0px 0px 0px` },
     );
     observer.observe(marker);
     return () => observer.disconnect();
-  }, [activeId, hidden, count]);
+  }, [hidden, count]);
 
   return (
-    <div ref={scroller} data-testid="transcript" className="min-h-0 flex-1 overflow-y-auto">
+    <div ref={scroller} tabIndex={-1} data-testid="transcript" className="min-h-0 flex-1 overflow-y-auto outline-none">
       <div ref={content} className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-6">
         {hidden > 0 && (
           <div ref={earlier} className="flex justify-center">
             <button type="button" onClick={showEarlier} className="btn-secondary">
-              Show {Math.min(hidden, WINDOW_STEP)} earlier messages ({hidden} not shown)
+              {earlierLabel(hidden)}
             </button>
           </div>
         )}

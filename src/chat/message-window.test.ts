@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { olderWindow, visibleWindow, WINDOW_STEP } from './message-window';
+import { earlierLabel, olderWindow, visibleWindow, WINDOW_STEP } from './message-window';
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `m${i}`);
 
@@ -25,5 +25,12 @@ describe('visibleWindow', () => {
     }
     expect(steps).toBe(Math.ceil((500 - WINDOW_STEP) / WINDOW_STEP));
     expect(visibleWindow(ids(500), count).visible).toHaveLength(500);
+  });
+});
+
+describe('earlierLabel', () => {
+  it('says how many the next step shows and how many are left', () => {
+    expect(earlierLabel(80)).toBe(`Show ${WINDOW_STEP} earlier messages (80 not shown)`);
+    expect(earlierLabel(1)).toBe('Show 1 earlier message (1 not shown)');
   });
 });

@@ -13,3 +13,9 @@ export function visibleWindow(ids: readonly string[], count: number): { readonly
 export function olderWindow(count: number): number {
   return count + WINDOW_STEP;
 }
+
+/** The words of the button that shows the next step of earlier messages. */
+export function earlierLabel(hidden: number): string {
+  const next = Math.min(hidden, WINDOW_STEP);
+  return `Show ${next} earlier ${next === 1 ? 'message' : 'messages'} (${hidden} not shown)`;
+}

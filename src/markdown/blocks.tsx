@@ -158,7 +158,7 @@ function renderTable(table: Tokens.Table, key: number): ReactNode {
   const cell = 'border border-stone-300 px-3 py-1.5 dark:border-stone-700';
   return (
     // Wide tables scroll inside their own box instead of widening the page.
-    <div key={key} tabIndex={0} className="max-w-full overflow-x-auto focus-visible:outline-2 focus-visible:outline-orange-500">
+    <div key={key} tabIndex={0} className="max-w-full overflow-x-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-orange-500">
       <table className="border-collapse text-sm">
         <thead className="bg-stone-100 dark:bg-stone-800">
           <tr>

@@ -25,7 +25,7 @@ export const CodeBlock = memo(function CodeBlock({ code, lang, live }: CodeBlock
         <CopyButton text={code} />
       </div>
       {/* Focusable so keyboard users can scroll long lines (axe: scrollable-region-focusable). */}
-      <pre tabIndex={0} className="overflow-x-auto p-3 text-[0.8125rem] leading-relaxed focus-visible:outline-2 focus-visible:outline-orange-500">
+      <pre tabIndex={0} className="overflow-x-auto p-3 text-[0.8125rem] leading-relaxed focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-orange-500">
         <code className="font-mono">
           {highlighted === null ? (
             code

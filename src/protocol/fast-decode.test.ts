@@ -22,6 +22,8 @@ describe('decodeDeltaFast', () => {
     '{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"x","extra":1}}',
     '{"type":"content_block_delta","index":01,"delta":{"type":"text_delta","text":"x"}}',
     '{"type":"content_block_delta","index":0,"delta":{"type":"citations_delta","citation":{}}}',
+    '{"type":"content_block_delta","index":0,"delta":{"type":"thinking","text":"x"}}',
+    '{"type":"content_block_delta","index":0,"delta":{"type":"hinking_delta","thinking":"x"}}',
     '{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"unterminated}}',
     '{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"bad \\q"}}',
   ])('declines anything but the exact compact form: %s', (data) => {

@@ -28,18 +28,17 @@ export function decodeDeltaFast(data: string): StreamEvent | null {
   if (digits === 0 || digits > 9 || (digits > 1 && data.charCodeAt(digitsStart) === 48)) return null;
   if (!matchesAt(data, DELTA, i)) return null;
   i += DELTA.length;
-  // The delta type's first letter picks the only form it can be.
-  switch (data.charCodeAt(i)) {
-    case 116: {
-      if (matchesAt(data, TEXT, i)) {
-        const text = stringBetween(data, i + TEXT.length, end);
-        return text === null ? null : { type: 'content_block_delta', index, delta: { type: 'text_delta', text } };
-      }
-      if (matchesAt(data, THINKING, i)) {
-        const thinking = stringBetween(data, i + THINKING.length, end);
-        return thinking === null ? null : { type: 'content_block_delta', index, delta: { type: 'thinking_delta', thinking } };
-      }
-      return null;
+  // The delta type's first two letters pick the only form it can be, so each payload is matched once.
+  switch (data.charCodeAt(i) === 116 ? data.charCodeAt(i + 1) : data.charCodeAt(i)) {
+    case 101: {
+      if (!matchesAt(data, TEXT, i)) return null;
+      const text = stringBetween(data, i + TEXT.length, end);
+      return text === null ? null : { type: 'content_block_delta', index, delta: { type: 'text_delta', text } };
+    }
+    case 104: {
+      if (!matchesAt(data, THINKING, i)) return null;
+      const thinking = stringBetween(data, i + THINKING.length, end);
+      return thinking === null ? null : { type: 'content_block_delta', index, delta: { type: 'thinking_delta', thinking } };
     }
     case 105: {
       if (!matchesAt(data, INPUT, i)) return null;

@@ -60,6 +60,24 @@ describe('pacedBody', () => {
     expect(yields).toEqual([]);
   });
 
+  it('hands over nothing more once the request is aborted, not even the rest of a chunk already read', async () => {
+    const abort = new AbortController();
+    let cancelled = false;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes(10));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const reader = pacedBody(body, fakePacing(2, 1000).pacing, abort.signal).getReader();
+    expect((await reader.read()).value).toHaveLength(2);
+    abort.abort(new DOMException('stopped', 'AbortError'));
+    await expect(reader.read()).rejects.toThrow('stopped');
+    expect(cancelled).toBe(true);
+  });
+
   it('passes cancellation through to the network body', async () => {
     let cancelled: unknown = null;
     const body = new ReadableStream<Uint8Array>({

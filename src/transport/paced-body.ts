@@ -30,7 +30,12 @@ export const DEFAULT_PACING: Pacing = {
   yieldTask,
 };
 
-export function pacedBody(body: ReadableStream<Uint8Array>, pacing: Pacing = DEFAULT_PACING): ReadableStream<Uint8Array> {
+/**
+ * `signal` is the request's: once it aborts, nothing more is handed over,
+ * not even the rest of a chunk already read (the network body only fails on
+ * its next read, and the parser's callbacks do not check the signal).
+ */
+export function pacedBody(body: ReadableStream<Uint8Array>, pacing: Pacing = DEFAULT_PACING, signal?: AbortSignal): ReadableStream<Uint8Array> {
   const reader = body.getReader();
   let chunk: Uint8Array | null = null;
   let offset = 0;
@@ -44,6 +49,11 @@ export function pacedBody(body: ReadableStream<Uint8Array>, pacing: Pacing = DEF
         if (work >= pacing.budgetMs) {
           await pacing.yieldTask();
           work = 0;
+        }
+        if (signal?.aborted === true) {
+          await reader.cancel(signal.reason).catch(() => undefined);
+          controller.error(signal.reason);
+          return;
         }
         if (chunk === null || offset >= chunk.length) {
           const asked = pacing.now();
@@ -70,9 +80,9 @@ export function pacedBody(body: ReadableStream<Uint8Array>, pacing: Pacing = DEF
 }
 
 /** A response whose body is paced; anything without a body to stream is returned as is. */
-export function pacedResponse(response: Response, pacing: Pacing = DEFAULT_PACING): Response {
+export function pacedResponse(response: Response, pacing: Pacing = DEFAULT_PACING, signal?: AbortSignal): Response {
   if (!response.ok || response.body === null) return response;
-  return new Response(pacedBody(response.body, pacing), { status: response.status, statusText: response.statusText, headers: response.headers });
+  return new Response(pacedBody(response.body, pacing, signal), { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
 /**

@@ -96,14 +96,15 @@ async function run(
       signal,
       openWhenHidden: true,
       // Paced so that a burst of buffered events cannot freeze the page (see paced-body.ts).
-      fetch: async (input, init) => pacedResponse(await (fetchImpl ?? globalThis.fetch)(input, init), pacingFor(handlers)),
+      fetch: async (input, init) => pacedResponse(await (fetchImpl ?? globalThis.fetch)(input, init), pacingFor(handlers, signal), signal),
       onopen: async (response) => {
         const error = await openError(response);
         if (error !== null) throw new StopStream(error);
         handlers.onOpen({ status: response.status, requestId: response.headers.get('request-id') });
       },
       onmessage: (message) => {
-        if (message.data === '' && message.event === '') return;
+        // After an abort nothing more may reach the caller, whatever the parser still holds.
+        if (signal.aborted || (message.data === '' && message.event === '')) return;
         handlers.onMessage(message.event, message.data);
       },
       onerror: (cause: unknown) => {
@@ -117,13 +118,13 @@ async function run(
   return signal.aborted ? (stallEnd() ?? { kind: 'aborted' }) : { kind: 'eof' };
 }
 
-function pacingFor(handlers: StreamHandlers): Pacing {
+function pacingFor(handlers: StreamHandlers, signal: AbortSignal): Pacing {
   const { onPause } = handlers;
   if (onPause === undefined) return DEFAULT_PACING;
   return {
     ...DEFAULT_PACING,
     yieldTask: () => {
-      onPause();
+      if (!signal.aborted) onPause();
       return DEFAULT_PACING.yieldTask();
     },
   };

@@ -40,7 +40,8 @@ export function usageFigures(stream: StreamedMessage, requestedModel: string, no
 }
 
 /**
- * Thousands separated by commas, as en-US writes them. Not toLocaleString:
+ * A count (an integer) with thousands separated by commas, as en-US writes
+ * it; other numbers keep all their digits. Not toLocaleString:
  * its first call loads the browser's number-formatting data, a 40 ms task
  * that landed exactly when the first token of the first answer arrived.
  */
