@@ -91,11 +91,30 @@ test('auto-scroll follows the stream, stops when the user scrolls up, resumes at
   await page.goto('/');
   await send(page, '/sim long 1500');
   const transcript = page.getByTestId('transcript');
-  const distanceFromBottom = () => transcript.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight);
+  // What the reader sees: the distance from the bottom in the next three frames in which the
+  // transcript's content changes size, read after the app's own ResizeObserver (created first, so
+  // notified first) has followed. Reading at an arbitrary moment could fall between a render and
+  // the frame that paints it, which on a loaded machine can be most of a second.
+  const paintedDistances = () =>
+    transcript.evaluate(
+      (el) =>
+        new Promise<number[]>((resolve) => {
+          const seen: number[] = [];
+          const done = () => {
+            observer.disconnect();
+            resolve(seen);
+          };
+          const observer = new ResizeObserver(() => {
+            seen.push(el.scrollHeight - el.scrollTop - el.clientHeight);
+            if (seen.length >= 3) done();
+          });
+          observer.observe(el.firstElementChild as Element);
+          // The answer may end first: the frames seen by then (at least the first) are enough.
+          setTimeout(done, 3000);
+        }),
+    );
   await expect.poll(async () => transcript.evaluate((el) => el.scrollHeight > el.clientHeight * 1.5), { timeout: 20_000 }).toBe(true);
-  // Polled: between a render and the frame that paints it the content has grown but the follow-scroll
-  // (a ResizeObserver, which runs in that frame before painting) has not run yet.
-  await expect.poll(distanceFromBottom, { timeout: 2000 }).toBeLessThan(60);
+  expect(Math.max(...(await paintedDistances()))).toBeLessThan(60);
 
   await transcript.evaluate((el) => el.scrollTo({ top: 0 }));
   await page.mouse.wheel(0, -200);
@@ -106,6 +125,5 @@ test('auto-scroll follows the stream, stops when the user scrolls up, resumes at
   await transcript.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
   const heightAtResume = await transcript.evaluate((el) => el.scrollHeight);
   await expect.poll(() => transcript.evaluate((el) => el.scrollHeight), { timeout: 20_000 }).toBeGreaterThan(heightAtResume + 50);
-  await expect.poll(distanceFromBottom, { timeout: 2000 }).toBeLessThan(60);
-  await page.getByRole('button', { name: 'Stop' }).click();
+  expect(Math.max(...(await paintedDistances()))).toBeLessThan(60);
 });

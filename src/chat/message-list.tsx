@@ -31,15 +31,25 @@ export function MessageList({ empty }: { readonly empty: ReactNode }) {
     setCount(olderWindow);
   };
 
+  /** Where our own follow-scroll last put the view: a scroll event there is ours, not the reader's. */
+  const followedTo = useRef<number | null>(null);
+  const toBottom = (box: HTMLDivElement) => {
+    box.scrollTop = box.scrollHeight;
+    followedTo.current = box.scrollTop;
+  };
+
   useEffect(() => {
     const box = scroller.current;
     const inner = content.current;
     if (box === null || inner === null) return;
     const onScroll = () => {
+      // Scroll events arrive a frame late; by then more of the answer may have been rendered
+      // below, which must not read as the reader leaving the bottom.
+      if (followedTo.current !== null && Math.abs(box.scrollTop - followedTo.current) < 1) return;
       following.current = box.scrollHeight - box.scrollTop - box.clientHeight <= BOTTOM_SLACK_PX;
     };
     const observer = new ResizeObserver(() => {
-      if (following.current) box.scrollTop = box.scrollHeight;
+      if (following.current) toBottom(box);
     });
     box.addEventListener('scroll', onScroll, { passive: true });
     observer.observe(inner);
@@ -54,7 +64,7 @@ export function MessageList({ empty }: { readonly empty: ReactNode }) {
     const box = scroller.current;
     if (box === null) return;
     following.current = true;
-    box.scrollTop = box.scrollHeight;
+    toBottom(box);
   }, [ids.length]);
 
   // Earlier messages come in as the top of the rendered part nears the view.
