@@ -83,6 +83,30 @@ async function mapperFor(buildDir: string, urls: ReadonlySet<string>): Promise<M
   };
 }
 
+/**
+ * The profile's call tree with names mapped to sources, and the one walk both
+ * summaries need: a sample's time credited to every distinct function on its
+ * stack (recursion counted once).
+ */
+async function profileTree(profile: CpuProfile, buildDir: string) {
+  const mapper = await mapperFor(buildDir, new Set(profile.nodes.map((n) => n.callFrame.url)));
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const creditStack = (total: Map<string, number>, id: number, dt: number): void => {
+    const seen = new Set<string>();
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const n = byId.get(cur);
+      if (n === undefined) break;
+      const key = mapper(n.callFrame);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      total.set(key, (total.get(key) ?? 0) + dt);
+    }
+  };
+  return { mapper, byId, creditStack };
+}
+
 export interface ProfileRow {
   readonly where: string;
   readonly selfMs: number;
@@ -91,10 +115,7 @@ export interface ProfileRow {
 
 /** Self and total time per mapped function, biggest first. */
 export async function summarise(profile: CpuProfile, buildDir: string, top = 25): Promise<{ readonly bySelf: ProfileRow[]; readonly byTotal: ProfileRow[]; readonly sampledMs: number }> {
-  const mapper = await mapperFor(buildDir, new Set(profile.nodes.map((n) => n.callFrame.url)));
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const { mapper, byId, creditStack } = await profileTree(profile, buildDir);
   const self = new Map<string, number>();
   const total = new Map<string, number>();
   const samples = profile.samples ?? [];
@@ -113,15 +134,7 @@ export async function summarise(profile: CpuProfile, buildDir: string, top = 25)
     }
     sampledMs += dt;
     self.set(name, (self.get(name) ?? 0) + dt);
-    const seen = new Set<string>();
-    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
-      const n = byId.get(cur);
-      if (n === undefined) break;
-      const key = mapper(n.callFrame);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      total.set(key, (total.get(key) ?? 0) + dt);
-    }
+    creditStack(total, id, dt);
   }
   const rows = (m: Map<string, number>) => [...m.entries()].map(([where, v]) => ({ where, selfMs: self.get(where) ?? 0, totalMs: total.get(where) ?? v }));
   return {
@@ -151,10 +164,7 @@ export interface BusyStretch {
  * calibration needed: the profile's own sample times delimit them.
  */
 export async function longStretches(profile: CpuProfile, buildDir: string, minMs = 50, top = 8): Promise<BusyStretch[]> {
-  const mapper = await mapperFor(buildDir, new Set(profile.nodes.map((n) => n.callFrame.url)));
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const { mapper, byId, creditStack } = await profileTree(profile, buildDir);
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
   const stretches: BusyStretch[] = [];
@@ -172,15 +182,7 @@ export async function longStretches(profile: CpuProfile, buildDir: string, minMs
       if (node === undefined) continue;
       const name = mapper(node.callFrame);
       self.set(name, (self.get(name) ?? 0) + dt);
-      const seen = new Set<string>();
-      for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
-        const n = byId.get(cur);
-        if (n === undefined) break;
-        const key = mapper(n.callFrame);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        total.set(key, (total.get(key) ?? 0) + dt);
-      }
+      creditStack(total, id, dt);
     }
     const rows = (m: Map<string, number>) => [...m.entries()].map(([where, v]) => ({ where, selfMs: self.get(where) ?? 0, totalMs: total.get(where) ?? v }));
     const interesting = (where: string) => (where.startsWith('src/') || /^(marked|highlight\.js|katex|@microsoft|zustand)\//.test(where)) && !where.startsWith('src/main.tsx');
