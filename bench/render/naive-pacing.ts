@@ -12,7 +12,7 @@ export interface Pacing {
 }
 export const DEFAULT_PACING: Pacing = { yieldTask: () => Promise.resolve() };
 
-export function pacedResponse(response: Response, _pacing?: Pacing, _signal?: AbortSignal): Response {
+export function pacedResponse(response: Response, _pacing?: Pacing, _stream?: { readonly signal?: AbortSignal; readonly onPause?: () => void }): Response {
   if (!response.ok || response.body === null) return response;
   const reader = response.body.getReader();
   let chunk: Uint8Array | null = null;

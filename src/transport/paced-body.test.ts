@@ -54,6 +54,13 @@ describe('pacedBody', () => {
     expect(yields).toEqual([9, 18, 27]);
   });
 
+  it('calls onPause just before each pause for a frame', async () => {
+    const { pacing, yields, spend } = fakePacing(10, 8);
+    const pauses: number[] = [];
+    await readAll(pacedBody(source([bytes(100)]), pacing, { onPause: () => pauses.push(yields.length) }), () => spend(3));
+    expect(pauses).toEqual([0, 1, 2]);
+  });
+
   it('never yields while the consumer is quick', async () => {
     const { pacing, yields } = fakePacing(10, 8);
     await readAll(pacedBody(source([bytes(1000)]), pacing));
@@ -71,7 +78,7 @@ describe('pacedBody', () => {
         cancelled = true;
       },
     });
-    const reader = pacedBody(body, fakePacing(2, 1000).pacing, abort.signal).getReader();
+    const reader = pacedBody(body, fakePacing(2, 1000).pacing, { signal: abort.signal }).getReader();
     expect((await reader.read()).value).toHaveLength(2);
     abort.abort(new DOMException('stopped', 'AbortError'));
     await expect(reader.read()).rejects.toThrow('stopped');

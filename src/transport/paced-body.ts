@@ -30,12 +30,18 @@ export const DEFAULT_PACING: Pacing = {
   yieldTask,
 };
 
-/**
- * `signal` is the request's: once it aborts, nothing more is handed over,
- * not even the rest of a chunk already read (the network body only fails on
- * its next read, and the parser's callbacks do not check the signal).
- */
-export function pacedBody(body: ReadableStream<Uint8Array>, pacing: Pacing = DEFAULT_PACING, signal?: AbortSignal): ReadableStream<Uint8Array> {
+export interface PacedStream {
+  /**
+   * The request's signal: once it aborts, nothing more is handed over, not
+   * even the rest of a chunk already read (the network body only fails on
+   * its next read, and the parser's callbacks do not check the signal).
+   */
+  readonly signal?: AbortSignal;
+  /** Called just before parsing pauses for a frame, while not aborted. */
+  readonly onPause?: () => void;
+}
+
+export function pacedBody(body: ReadableStream<Uint8Array>, pacing: Pacing = DEFAULT_PACING, { signal, onPause }: PacedStream = {}): ReadableStream<Uint8Array> {
   const reader = body.getReader();
   let chunk: Uint8Array | null = null;
   let offset = 0;
@@ -47,6 +53,7 @@ export function pacedBody(body: ReadableStream<Uint8Array>, pacing: Pacing = DEF
       async pull(controller) {
         if (handedAt !== null) work += pacing.now() - handedAt;
         if (work >= pacing.budgetMs) {
+          if (signal?.aborted !== true) onPause?.();
           await pacing.yieldTask();
           work = 0;
         }
@@ -80,9 +87,9 @@ export function pacedBody(body: ReadableStream<Uint8Array>, pacing: Pacing = DEF
 }
 
 /** A response whose body is paced; anything without a body to stream is returned as is. */
-export function pacedResponse(response: Response, pacing: Pacing = DEFAULT_PACING, signal?: AbortSignal): Response {
+export function pacedResponse(response: Response, pacing: Pacing = DEFAULT_PACING, stream: PacedStream = {}): Response {
   if (!response.ok || response.body === null) return response;
-  return new Response(pacedBody(response.body, pacing, signal), { status: response.status, statusText: response.statusText, headers: response.headers });
+  return new Response(pacedBody(response.body, pacing, stream), { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
 /**

@@ -13,7 +13,7 @@
 import { fetchEventSource } from '@microsoft/fetch-event-source';
 import type { StreamEnd, StreamError } from '../protocol';
 import { toHttpError } from './http-error';
-import { DEFAULT_PACING, pacedResponse, type Pacing } from './paced-body';
+import { DEFAULT_PACING, pacedResponse } from './paced-body';
 import { watchForStalls } from './stall-watch';
 
 export interface ResponseMeta {
@@ -96,7 +96,7 @@ async function run(
       signal,
       openWhenHidden: true,
       // Paced so that a burst of buffered events cannot freeze the page (see paced-body.ts).
-      fetch: async (input, init) => pacedResponse(await (fetchImpl ?? globalThis.fetch)(input, init), pacingFor(handlers, signal), signal),
+      fetch: async (input, init) => pacedResponse(await (fetchImpl ?? globalThis.fetch)(input, init), DEFAULT_PACING, { signal, onPause: handlers.onPause }),
       onopen: async (response) => {
         const error = await openError(response);
         if (error !== null) throw new StopStream(error);
@@ -116,18 +116,6 @@ async function run(
     return { kind: 'failed', error: cause instanceof StopStream ? cause.streamError : networkError(cause) };
   }
   return signal.aborted ? (stallEnd() ?? { kind: 'aborted' }) : { kind: 'eof' };
-}
-
-function pacingFor(handlers: StreamHandlers, signal: AbortSignal): Pacing {
-  const { onPause } = handlers;
-  if (onPause === undefined) return DEFAULT_PACING;
-  return {
-    ...DEFAULT_PACING,
-    yieldTask: () => {
-      if (!signal.aborted) onPause();
-      return DEFAULT_PACING.yieldTask();
-    },
-  };
 }
 
 async function openError(response: Response): Promise<StreamError | null> {
