@@ -5,6 +5,8 @@ import { apiProxyPlugin } from './server/vite-plugin';
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), apiProxyPlugin()],
+  // Module workers: the stream worker shares the transport's modules with the page's code.
+  worker: { format: 'es' },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
 });

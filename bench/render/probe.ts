@@ -9,7 +9,8 @@
 //   attributes only), with performance.now();
 // - for each /api/v1/messages fetch: when the first content_block_delta and
 //   the last chunk reached the page's JavaScript (a pass-through
-//   TransformStream under the app's fetch);
+//   TransformStream under the app's fetch, or, when streams run in a worker,
+//   the worker's batches arriving on the page);
 // - the first time a non-blank text appears in the newest answer's text block.
 export const PROBE_SCRIPT = String.raw`(() => {
   if (window.__bench) return;
@@ -49,6 +50,34 @@ export const PROBE_SCRIPT = String.raw`(() => {
     });
     return new Response(res.body.pipeThrough(pass), { status: res.status, statusText: res.statusText, headers: res.headers });
   };
+
+  // Streams may run in a worker: its batches are what reaches the page's JavaScript.
+  const InnerWorker = window.Worker;
+  if (InnerWorker) {
+    window.Worker = function (url, options) {
+      const worker = new InnerWorker(url, options);
+      const records = new Map();
+      worker.addEventListener('message', (e) => {
+        const m = e.data;
+        if (!m || typeof m.id !== 'number') return;
+        const now = performance.now();
+        let rec = records.get(m.id);
+        if (!rec) {
+          rec = { url: 'worker', headersAt: now, firstDeltaAt: null, lastChunkAt: null, doneAt: null, chunks: 0, bytes: 0 };
+          records.set(m.id, rec);
+          B.fetches.push(rec);
+        }
+        if (m.type === 'batch') {
+          rec.lastChunkAt = now;
+          rec.chunks += 1;
+          rec.bytes += m.text.length;
+          if (rec.firstDeltaAt === null && m.text.includes('content_block_delta')) rec.firstDeltaAt = now;
+        } else if (m.type === 'end') rec.doneAt = now;
+      });
+      return worker;
+    };
+    window.Worker.prototype = InnerWorker.prototype;
+  }
 
   const answers = () => document.querySelectorAll('article[data-role="assistant"]');
   new MutationObserver((records) => {

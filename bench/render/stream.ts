@@ -94,6 +94,26 @@ async function firstToken(page: import('@playwright/test').Page, sent: SentTimes
   };
 }
 
+/**
+ * Resource Timing of the last Messages request, on the page's clock. When
+ * streams run in a worker the entry is in the worker's own timeline, whose
+ * clock starts when the worker did.
+ */
+async function messagesTiming(page: import('@playwright/test').Page): Promise<{ responseEnd: number } | null> {
+  const own = await probe<{ responseEnd: number } | null>(page, 'messagesTiming');
+  if (own !== null) return own;
+  const origin = await probe<number>(page, 'timeOrigin');
+  for (const worker of page.workers()) {
+    const found = await worker.evaluate(() => {
+      const entries = performance.getEntriesByType('resource').filter((e) => /\/api\/v1\/messages(\?|$)/.test(e.name)) as PerformanceResourceTiming[];
+      const last = entries[entries.length - 1];
+      return last === undefined ? null : performance.timeOrigin + last.responseEnd;
+    });
+    if (found !== null) return { responseEnd: found - origin };
+  }
+  return null;
+}
+
 export interface StreamRunOptions {
   readonly timeoutMs: number;
   /** The measured answer (default LONG_PROMPT). */
@@ -145,7 +165,7 @@ export async function streamRun(browser: Browser, server: BenchServer, mode: Mod
     const after = await metrics(cdp);
     const profile = options.profile === true ? await stopProfile(cdp) : undefined;
     const tracedTasks = options.trace === true ? longTracedTasks(await stopTrace(browser)) : undefined;
-    const timing = await probe<{ responseEnd: number } | null>(page, 'messagesTiming');
+    const timing = await messagesTiming(page);
     const fetches = await page.evaluate(() => (window as unknown as { __bench: { fetches: FetchRecord[]; longTasks: Array<[number, number]> } }).__bench);
     const fetched = fetches.fetches.at(-1);
     const firstTokenFast = capped ? firstTokenPaced : await firstToken(page, server.sent.at(-1));

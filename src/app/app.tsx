@@ -3,6 +3,7 @@ import { ChatView } from '../chat';
 import { ConversationsToggle, HistorySidebar } from '../history';
 import { warmUpHighlighter, warmUpLexer } from '../markdown';
 import { Announcer } from './announcer';
+import { warmUpStreams } from '../transport';
 import { loadBackend } from './backend';
 import { EmptyState } from './empty-state';
 import { Header } from './header';
@@ -11,6 +12,7 @@ export function App() {
   useEffect(() => {
     void loadBackend();
     return whenIdle(() => {
+      warmUpStreams();
       warmUpLexer();
       warmUpHighlighter();
     });

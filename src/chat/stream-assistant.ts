@@ -5,7 +5,7 @@ import { applyDecodeError, applyEvents, createStreamedMessage, decodeEvent, endS
 import { recordEvent, startEventLog } from '../inspector';
 import { API_VERSION, type RequestOptions } from '../settings';
 import { beginStreaming, commitStreaming, createFrameBatcher, place, useChatStore, type AssistantMessage, type MessageDraft } from '../store';
-import { streamMessage } from '../transport';
+import { openStream } from '../transport';
 import type { MessageParam } from '@anthropic-ai/sdk/resources/messages';
 
 export const MESSAGES_URL = '/api/v1/messages';
@@ -47,15 +47,15 @@ export async function streamAssistant(options: RequestOptions, messages: Message
     useChatStore.setState({ streaming: current });
   });
 
-  const end = await streamMessage(
+  const end = await openStream(
     { url: MESSAGES_URL, body, headers: { 'anthropic-version': API_VERSION }, signal: io.signal, fetch: io.fetch, stallTimeoutMs: io.stallTimeoutMs },
     {
       onOpen: (meta) => {
         current = { ...current, requestId: meta.requestId };
         batcher.schedule();
       },
-      onMessage: (event, data) => {
-        const now = performance.now();
+      onMessage: (event, data, at) => {
+        const now = at ?? performance.now();
         recordEvent(log, event, data, now);
         const decoded = decodeEvent(event, data);
         if (decoded.ok) {

@@ -1,7 +1,8 @@
 // Work that improves what is already on screen (syntax colours) but must never
-// hold up what the user is waiting for (new tokens, input). Jobs run in
-// background-priority tasks, several per task up to a small time budget, so
-// none of them becomes a long task and streaming keeps the main thread first.
+// hold up what the user is waiting for (new tokens, input). Jobs run in idle
+// periods (background-priority tasks where the browser has none), several per
+// period up to a small time budget, so none of them becomes a long task or
+// delays a frame, and streaming keeps the main thread first.
 
 type Job = () => void;
 
@@ -19,15 +20,21 @@ interface PostTaskScheduler {
 function scheduleRun(): void {
   if (scheduled) return;
   scheduled = true;
+  // Idle periods end before the next frame is due, so a job never delays one; while a stream keeps
+  // every frame busy, jobs wait for it to calm down.
+  if (typeof requestIdleCallback === 'function') {
+    requestIdleCallback((deadline) => run(() => deadline.timeRemaining()));
+    return;
+  }
   const scheduler = (globalThis as { scheduler?: Partial<PostTaskScheduler> }).scheduler;
-  if (typeof scheduler?.postTask === 'function') void scheduler.postTask(run, { priority: 'background' }).catch(() => undefined);
-  else setTimeout(run, 0);
+  if (typeof scheduler?.postTask === 'function') void scheduler.postTask(() => run(), { priority: 'background' }).catch(() => undefined);
+  else setTimeout(() => run(), 0);
 }
 
-function run(): void {
+function run(idleLeft: () => number = () => TASK_BUDGET_MS): void {
   scheduled = false;
   const started = performance.now();
-  while (head < queue.length) {
+  while (head < queue.length && idleLeft() > 0) {
     const job = queue[head];
     queue[head] = noop;
     head += 1;

@@ -24,8 +24,11 @@ export interface ResponseMeta {
 export interface StreamHandlers {
   /** The response headers arrived with a 2xx event stream. */
   onOpen(meta: ResponseMeta): void;
-  /** One SSE message with data. Must not throw. */
-  onMessage(event: string, data: string): void;
+  /**
+   * One SSE message with data. Must not throw. `at`: when it was parsed, on
+   * this page's performance clock, if that was not just now (a worker).
+   */
+  onMessage(event: string, data: string, at?: number): void;
   /**
    * Parsing is about to pause for a frame (a burst is being paced): the
    * moment to hand what arrived to the screen, so that the frame itself only

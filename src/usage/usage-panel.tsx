@@ -21,11 +21,11 @@ export function UsagePanel({ messageId }: { readonly messageId: string }) {
   const message = streaming ? selectAssistant(useChatStore.getState(), messageId) : committed;
   const turn = useChatStore((s) => turnTotals(s, messageId));
   const [more, setMore] = useState(false);
-  // Inter-token gaps sort every gap: computed once the answer has ended.
+  // Inter-token gaps sort every gap: computed once the answer has ended, and only when the details are shown.
   const gaps = useMemo(() => {
-    const log = streaming ? undefined : eventLogOf(messageId);
+    const log = streaming || !more ? undefined : eventLogOf(messageId);
     return log === undefined ? null : gapStats(deltaArrivals(log.entries));
-  }, [streaming, messageId]);
+  }, [streaming, more, messageId]);
   if (message === undefined) return null;
   const stream = message.stream;
   const usage = stream.header?.usage;
