@@ -17,12 +17,13 @@ function fakeWorker() {
 }
 
 /** A clock that handing on a message advances by `perMessageMs`, and paints that the test releases. */
-function fakeClock(budgetMs: number) {
+function fakeClock(budgetMs: number, roundChars = Number.POSITIVE_INFINITY) {
   let time = 0;
   const paints: Array<() => void> = [];
   const clock: FrameClock = {
     now: () => time,
     budgetMs,
+    roundChars,
     afterPaint: () => new Promise<void>((resolve) => paints.push(resolve)),
   };
   return { clock, paints, advance: (ms: number) => (time += ms) };
@@ -93,6 +94,24 @@ describe('stream worker client', () => {
     await paintAll(paints);
     await expect(ended).resolves.toEqual({ kind: 'eof' });
     expect(log.filter((l) => l.startsWith('e')).map((l) => l.split(' ')[0])).toEqual(names);
+  });
+
+  it('caps a round by the characters it hands on, however fast handing on is', async () => {
+    const { worker, send } = fakeWorker();
+    const { clock, paints } = fakeClock(1000, 1000);
+    const client = createStreamWorkerClient(() => worker, clock);
+    const { log, handlers } = recorder();
+    const ended = client.stream({ url: '/u', body: {}, signal: new AbortController().signal }, handlers);
+    // 200 messages of 20 characters of data each ({"n":"e123"} padded): 4,000 characters in all.
+    const names = Array.from({ length: 200 }, (_, i) => `e${String(i).padStart(10, '0')}`);
+    send(batch(1, names));
+    send({ type: 'end', id: 1, end: { kind: 'eof' } });
+    const firstRound = log.filter((l) => l.startsWith('e')).length;
+    // Stops at the first check (every 32 messages) after 1,000 characters.
+    expect(firstRound).toBe(64);
+    await paintAll(paints);
+    await expect(ended).resolves.toEqual({ kind: 'eof' });
+    expect(log.filter((l) => l === 'pause')).toHaveLength(3);
   });
 
   it('on Stop, tells the worker, resolves as aborted and hands nothing more on', async () => {

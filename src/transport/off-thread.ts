@@ -33,11 +33,17 @@ export interface FrameClock {
   now(): number;
   /** Time to spend handing messages on per frame (ms); handing on is cheap, rendering what they bring is not. */
   readonly budgetMs: number;
+  /**
+   * At most this many characters of message data per frame: what a round
+   * brings decides what rendering it costs, and a cold page (first tables,
+   * first code blocks) renders several times slower per character.
+   */
+  readonly roundChars: number;
   /** Resolves once the next frame has been painted (or soon, in a hidden tab). */
   afterPaint(): Promise<void>;
 }
 
-export const PAGE_FRAMES: FrameClock = { now: () => performance.now(), budgetMs: 1, afterPaint: yieldTask };
+export const PAGE_FRAMES: FrameClock = { now: () => performance.now(), budgetMs: 1, roundChars: 64 * 1024, afterPaint: yieldTask };
 
 export function createStreamWorkerClient(spawn: () => WorkerLike, clock: FrameClock = PAGE_FRAMES): StreamWorkerClient {
   let worker: WorkerLike | null = null;
@@ -67,6 +73,8 @@ export function createStreamWorkerClient(spawn: () => WorkerLike, clock: FrameCl
     return new Promise<StreamEnd>((resolve) => {
       const queue: FromWorker[] = [];
       let head = 0;
+      /** Characters of message data handed on in this round. */
+      let roundChars = 0;
       /** How many messages of the batch at the head of the queue have been handed on. */
       let batchPosition = 0;
       let pumping = false;
@@ -93,6 +101,7 @@ export function createStreamWorkerClient(spawn: () => WorkerLike, clock: FrameCl
             const at = message.at - performance.timeOrigin;
             const count = message.ends.length >> 1;
             batchPosition = unpackMessages(message, (event, data) => {
+              roundChars += data.length;
               if (!done) handlers.onMessage(event, data, at);
             }, batchPosition, overBudget);
             if (batchPosition < count) return false;
@@ -115,7 +124,8 @@ export function createStreamWorkerClient(spawn: () => WorkerLike, clock: FrameCl
         pumping = true;
         while (!done && head < queue.length) {
           const started = clock.now();
-          const overBudget = () => clock.now() - started >= clock.budgetMs;
+          roundChars = 0;
+          const overBudget = () => roundChars >= clock.roundChars || clock.now() - started >= clock.budgetMs;
           while (!done && head < queue.length && !overBudget()) {
             const next = queue[head];
             if (next === undefined || handle(next, overBudget)) head += 1;
