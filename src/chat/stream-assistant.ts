@@ -1,11 +1,11 @@
 // One request: stream an assistant message into the store. Events queue up
 // between frames and are reduced in one batch per frame; the frame batcher
 // writes the store at most once per frame.
-import { applyDecodeError, applyEvents, createStreamedMessage, decodeEvent, endStream, type StreamedMessage, type TimedEvent } from '../protocol';
-import { recordEvent, startEventLog } from '../inspector';
+import { applyDecodeError, applyEvents, createStreamedMessage, decodeEvent, endStream, type DecodeResult, type StreamedMessage, type TimedEvent } from '../protocol';
+import { recordDeferred, recordEvent, startEventLog } from '../inspector';
 import { API_VERSION, type RequestOptions } from '../settings';
 import { beginStreaming, commitStreaming, createFrameBatcher, place, useChatStore, type AssistantMessage, type MessageDraft } from '../store';
-import { openStream } from '../transport';
+import { openStream, unpackMessages } from '../transport';
 import type { MessageParam } from '@anthropic-ai/sdk/resources/messages';
 
 export const MESSAGES_URL = '/api/v1/messages';
@@ -42,6 +42,14 @@ export async function streamAssistant(options: RequestOptions, messages: Message
     pending = [];
     setStream(applyEvents(current.stream, batch));
   };
+  const take = (decoded: DecodeResult, at: number) => {
+    if (decoded.ok) {
+      pending.push({ event: decoded.event, at });
+    } else {
+      applyPending();
+      setStream(applyDecodeError(current.stream, decoded.error));
+    }
+  };
   const batcher = createFrameBatcher(() => {
     applyPending();
     useChatStore.setState({ streaming: current });
@@ -57,13 +65,13 @@ export async function streamAssistant(options: RequestOptions, messages: Message
       onMessage: (event, data, at) => {
         const now = at ?? performance.now();
         recordEvent(log, event, data, now);
-        const decoded = decodeEvent(event, data);
-        if (decoded.ok) {
-          pending.push({ event: decoded.event, at: now });
-        } else {
-          applyPending();
-          setStream(applyDecodeError(current.stream, decoded.error));
-        }
+        take(decodeEvent(event, data), now);
+        batcher.schedule();
+      },
+      // From the stream worker: already decoded; the raw messages are listed only if the log is read.
+      onDecoded: (raw, decoded, at) => {
+        recordDeferred(log, (visit) => unpackMessages(raw, visit), at);
+        for (const result of decoded) take(result, at);
         batcher.schedule();
       },
       // A paced burst: render now, so the coming frame only lays out and paints.

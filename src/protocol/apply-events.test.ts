@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { applyEvents, type TimedEvent } from './apply-events';
+import { applyEvents, joinDeltas, type TimedEvent } from './apply-events';
 import { decodeEvent } from './decode';
 import { createStreamedMessage, toWireMessage } from './message';
 import { applyEvent, endStream } from './reduce';
@@ -29,6 +29,26 @@ describe('applyEvents', () => {
       expect(endStream(batched, { kind: 'eof' }, 1).blocks.map((b) => b.kind === 'tool_input' && b.parser.value)).toEqual(
         endStream(one, { kind: 'eof' }, 1).blocks.map((b) => b.kind === 'tool_input' && b.parser.value),
       );
+    }
+  });
+});
+
+describe('joinDeltas', () => {
+  it.each(readdirSync(DIR).filter((f) => f.endsWith('.sse')))('gives fewer events with the same result: %s', (name) => {
+    const events = timed(readFileSync(new URL(name, DIR), 'utf8')).map((e) => e.event);
+    let one = createStreamedMessage(0);
+    for (const e of events) one = applyEvent(one, e, 5);
+    for (const size of [2, 7, 1000]) {
+      let joined = createStreamedMessage(0);
+      let count = 0;
+      for (let i = 0; i < events.length; i += size) {
+        const batch = joinDeltas(events.slice(i, i + size));
+        count += batch.length;
+        for (const e of batch) joined = applyEvent(joined, e, 5);
+      }
+      expect(toWireMessage(joined)).toEqual(toWireMessage(one));
+      expect(count).toBeLessThanOrEqual(events.length);
+      if (size === 1000 && events.filter((e) => e.type === 'content_block_delta').length > 2) expect(count).toBeLessThan(events.length);
     }
   });
 });

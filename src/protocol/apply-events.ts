@@ -20,14 +20,14 @@ export function applyEvents(message: StreamedMessage, events: readonly TimedEven
   let i = 0;
   while (i < events.length) {
     const first = events[i] as TimedEvent;
-    const end = runEnd(events, i);
+    const end = runEnd(events, i, eventOfTimed);
     if (end - i < 2) {
       current = applyEvent(current, first.event, first.at);
       i += 1;
       continue;
     }
     const last = events[end - 1] as TimedEvent;
-    current = applyEvent(current, joinRun(events, i, end), first.at);
+    current = applyEvent(current, joinRun(events, i, end, eventOfTimed), first.at);
     if (current.timing.lastEventAt !== last.at && current.status === 'streaming') {
       current = { ...current, timing: { ...current.timing, lastEventAt: last.at } };
     }
@@ -36,29 +36,48 @@ export function applyEvents(message: StreamedMessage, events: readonly TimedEven
   return current;
 }
 
+/**
+ * The same events with each run of consecutive deltas to one block joined
+ * into one delta: applying the result is the same as applying `events`.
+ * Lets a batch cross a thread boundary as a handful of events.
+ */
+export function joinDeltas(events: readonly StreamEvent[]): StreamEvent[] {
+  const joined: StreamEvent[] = [];
+  let i = 0;
+  while (i < events.length) {
+    const end = runEnd(events, i, itself);
+    joined.push(end - i < 2 ? (events[i] as StreamEvent) : joinRun(events, i, end, itself));
+    i = end;
+  }
+  return joined;
+}
+
+const eventOfTimed = (item: TimedEvent): StreamEvent => item.event;
+const itself = (event: StreamEvent): StreamEvent => event;
+
 function joinableField(event: StreamEvent): string | undefined {
   return event.type === 'content_block_delta' ? JOINABLE[event.delta.type] : undefined;
 }
 
 /** The end (exclusive) of the run of same-type deltas to the same block starting at `start`. */
-function runEnd(events: readonly TimedEvent[], start: number): number {
-  const head = (events[start] as TimedEvent).event;
+function runEnd<T>(items: readonly T[], start: number, eventOf: (item: T) => StreamEvent): number {
+  const head = eventOf(items[start] as T);
   const field = joinableField(head);
   if (field === undefined || head.type !== 'content_block_delta') return start + 1;
   let end = start + 1;
-  for (; end < events.length; end++) {
-    const next = (events[end] as TimedEvent).event;
+  for (; end < items.length; end++) {
+    const next = eventOf(items[end] as T);
     if (next.type !== 'content_block_delta' || next.index !== head.index || next.delta.type !== head.delta.type) break;
   }
   return end;
 }
 
-function joinRun(events: readonly TimedEvent[], start: number, end: number): DeltaEvent {
-  const head = (events[start] as TimedEvent).event as DeltaEvent;
+function joinRun<T>(items: readonly T[], start: number, end: number, eventOf: (item: T) => StreamEvent): DeltaEvent {
+  const head = eventOf(items[start] as T) as DeltaEvent;
   const field = joinableField(head) as string;
   const parts: string[] = [];
   for (let k = start; k < end; k++) {
-    const delta = ((events[k] as TimedEvent).event as DeltaEvent).delta as unknown as Record<string, string>;
+    const delta = (eventOf(items[k] as T) as DeltaEvent).delta as unknown as Record<string, string>;
     parts.push(delta[field] ?? '');
   }
   return { ...head, delta: { ...head.delta, [field]: parts.join('') } as DeltaEvent['delta'] };

@@ -14,4 +14,4 @@ export {
 export { PartialJsonParser } from './partial-json';
 export { applyDecodeError, applyEvent, endStream, type StreamEnd } from './reduce';
 export type { ContentBlock, Message, MessageHeader, StreamEvent, TextCitation, Usage, UnknownWireBlock } from './wire';
-export { applyEvents, type TimedEvent } from './apply-events';
+export { applyEvents, joinDeltas, type TimedEvent } from './apply-events';

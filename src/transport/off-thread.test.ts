@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StreamEnd } from '../protocol';
 import { createStreamWorkerClient, type FrameClock, type WorkerLike } from './off-thread';
 import type { StreamHandlers } from './stream-message';
-import { packMessages, type FromWorker, type ToWorker } from './worker-protocol';
+import { packMessages, unpackMessages, type FromWorker, type ToWorker } from './worker-protocol';
 
 function fakeWorker() {
   const posted: ToWorker[] = [];
@@ -29,7 +29,7 @@ function fakeClock(budgetMs: number, roundChars = Number.POSITIVE_INFINITY) {
   return { clock, paints, advance: (ms: number) => (time += ms) };
 }
 
-const batch = (id: number, names: string[]): FromWorker => ({ type: 'batch', id, at: performance.timeOrigin + 5, ...packMessages(names, names.map((n) => `{"n":"${n}"}`)) });
+const batch = (id: number, names: string[]): FromWorker => ({ type: 'batch', id, at: performance.timeOrigin + 5, decoded: [], ...packMessages(names, names.map((n) => `{"n":"${n}"}`)) });
 const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Paints every frame the client waits for, until none is awaited. */
@@ -112,6 +112,32 @@ describe('stream worker client', () => {
     await paintAll(paints);
     await expect(ended).resolves.toEqual({ kind: 'eof' });
     expect(log.filter((l) => l === 'pause')).toHaveLength(3);
+  });
+
+  it('hands a decoded batch on whole when the caller takes decoded batches', async () => {
+    const { worker, send } = fakeWorker();
+    const { clock, paints } = fakeClock(100);
+    const client = createStreamWorkerClient(() => worker, clock);
+    const seen: Array<{ raw: string[]; decoded: number; at: number }> = [];
+    const ended = client.stream(
+      { url: '/u', body: {}, signal: new AbortController().signal },
+      {
+        onOpen: () => undefined,
+        onMessage: () => {
+          throw new Error('a decoded batch must not be unpacked');
+        },
+        onDecoded: (raw, decoded, at) => {
+          const names: string[] = [];
+          unpackMessages(raw, (event) => names.push(event));
+          seen.push({ raw: names, decoded: decoded.length, at });
+        },
+      },
+    );
+    send({ type: 'batch', id: 1, at: performance.timeOrigin + 5, decoded: [{ ok: true, event: { type: 'ping' } }], ...packMessages(['a', 'b'], ['{}', '{}']) });
+    send({ type: 'end', id: 1, end: { kind: 'eof' } });
+    await paintAll(paints);
+    await expect(ended).resolves.toEqual({ kind: 'eof' });
+    expect(seen).toEqual([{ raw: ['a', 'b'], decoded: 1, at: 5 }]);
   });
 
   it('on Stop, tells the worker, resolves as aborted and hands nothing more on', async () => {

@@ -99,6 +99,11 @@ export function createStreamWorkerClient(spawn: () => WorkerLike, clock: FrameCl
             return true;
           case 'batch': {
             const at = message.at - performance.timeOrigin;
+            if (handlers.onDecoded !== undefined) {
+              roundChars += message.text.length;
+              if (!done) handlers.onDecoded(message, message.decoded, at);
+              return true;
+            }
             const count = message.ends.length >> 1;
             batchPosition = unpackMessages(message, (event, data) => {
               roundChars += data.length;

@@ -11,8 +11,9 @@
 // - its default onopen checks the content type but not the status;
 // - it parses each chunk it reads in one go: the body is paced.
 import { fetchEventSource } from '@microsoft/fetch-event-source';
-import type { StreamEnd, StreamError } from '../protocol';
+import type { DecodeResult, StreamEnd, StreamError } from '../protocol';
 import { toHttpError } from './http-error';
+import type { PackedMessages } from './worker-protocol';
 import { DEFAULT_PACING, pacedResponse } from './paced-body';
 import { watchForStalls } from './stall-watch';
 
@@ -29,6 +30,13 @@ export interface StreamHandlers {
    * this page's performance clock, if that was not just now (a worker).
    */
   onMessage(event: string, data: string, at?: number): void;
+  /**
+   * A batch parsed and decoded off this thread (the stream worker), parsed
+   * at `at` on this page's clock: the raw messages, packed, and their decoded
+   * events with runs of deltas joined. When given, it takes the place of
+   * onMessage for such batches. Must not throw.
+   */
+  onDecoded?(raw: PackedMessages, decoded: readonly DecodeResult[], at: number): void;
   /**
    * Parsing is about to pause for a frame (a burst is being paced): the
    * moment to hand what arrived to the screen, so that the frame itself only

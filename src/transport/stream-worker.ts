@@ -1,10 +1,11 @@
 // The stream worker: runs streamMessage, fetch-event-source and its parser
-// included, off the page's main thread, and posts what it parses in one
-// batch per task. A fast stream then costs the page only the events
-// themselves, not reading and splitting the bytes they came in.
+// included, off the page's main thread, decodes what it parses and posts it
+// in small batches, deltas joined. A fast stream then costs the page only a
+// handful of events per batch, not reading, splitting and decoding the bytes
+// they came in.
 import type { StreamEnd } from '../protocol';
 import { streamMessage } from './stream-message';
-import { packMessages, type FromWorker, type ToWorker, type WorkerRequest } from './worker-protocol';
+import { decodeBatch, packMessages, type FromWorker, type ToWorker, type WorkerRequest } from './worker-protocol';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
@@ -43,7 +44,7 @@ async function start(id: number, request: WorkerRequest): Promise<void> {
   running.set(id, controller);
   const batch = batcher((events, data) => {
     const packed = packMessages(events, data);
-    scope.postMessage({ type: 'batch', id, at: performance.timeOrigin + performance.now(), ...packed }, [packed.ends.buffer]);
+    scope.postMessage({ type: 'batch', id, at: performance.timeOrigin + performance.now(), decoded: decodeBatch(events, data), ...packed }, [packed.ends.buffer]);
   });
   let end: StreamEnd;
   try {
@@ -63,25 +64,38 @@ async function start(id: number, request: WorkerRequest): Promise<void> {
   scope.postMessage({ type: 'end', id, end });
 }
 
-/** Collects messages and posts them once the current task is over: one batch per parsed chunk. */
+/** Characters of message data after which a batch is posted without waiting for the task to end. */
+const BATCH_CHARS = 16 * 1024;
+
+/**
+ * Collects messages and posts them once the current task is over, or once
+ * BATCH_CHARS have piled up: the page renders whole batches, so they stay
+ * small enough for one frame.
+ */
 function batcher(post: (events: string[], data: string[]) => void) {
   let events: string[] = [];
   let data: string[] = [];
+  let chars = 0;
   let scheduled = false;
   const channel = new MessageChannel();
   const flush = () => {
-    scheduled = false;
     if (events.length === 0) return;
     const out = [events, data] as const;
     events = [];
     data = [];
+    chars = 0;
     post(...out);
   };
-  channel.port1.onmessage = flush;
+  channel.port1.onmessage = () => {
+    scheduled = false;
+    flush();
+  };
   return {
     add(event: string, text: string) {
       events.push(event);
       data.push(text);
+      chars += text.length;
+      if (chars >= BATCH_CHARS) flush();
       if (scheduled) return;
       scheduled = true;
       channel.port2.postMessage(null);

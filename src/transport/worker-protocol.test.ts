@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packMessages, unpackMessages } from './worker-protocol';
+import { decodeBatch, packMessages, unpackMessages } from './worker-protocol';
 
 const all = (packed: ReturnType<typeof packMessages>) => {
   const out: Array<[string, string]> = [];
@@ -30,5 +30,17 @@ describe('packed messages', () => {
     position = unpackMessages(packed, (event) => seen.push(event), position);
     expect(position).toBe(100);
     expect(seen).toEqual(events);
+  });
+});
+
+describe('decodeBatch', () => {
+  it('decodes a batch, joins runs of deltas to one block, and keeps a decode error in its place', () => {
+    const delta = (index: number, text: string) => JSON.stringify({ type: 'content_block_delta', index, delta: { type: 'text_delta', text } });
+    const events = ['content_block_delta', 'content_block_delta', 'content_block_delta', 'content_block_delta', 'ping', 'content_block_delta'];
+    const data = [delta(0, 'Hel'), delta(0, 'lo'), '{not json', delta(0, ' wor'), '{"type":"ping"}', delta(1, 'x')];
+    const decoded = decodeBatch(events, data);
+    expect(decoded.map((d) => (d.ok ? d.event.type : 'error'))).toEqual(['content_block_delta', 'error', 'content_block_delta', 'ping', 'content_block_delta']);
+    const first = decoded[0];
+    expect(first?.ok && first.event.type === 'content_block_delta' && first.event.delta.type === 'text_delta' && first.event.delta.text).toBe('Hello');
   });
 });

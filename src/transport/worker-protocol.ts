@@ -1,9 +1,10 @@
 // What the page and the stream worker say to each other. Messages cross the
-// thread boundary in batches packed into one string plus their end offsets:
-// cloning one string and transferring one buffer costs next to nothing,
-// where an array of hundreds of thousands of small strings would cost
-// tens of milliseconds on each side.
-import type { StreamEnd } from '../protocol';
+// thread boundary in batches: the raw messages packed into one string plus
+// their end offsets (for the event log; cloning one string and transferring
+// one buffer costs next to nothing, where an array of hundreds of thousands
+// of small strings would cost tens of milliseconds on each side), and the
+// batch decoded, its runs of deltas joined into a handful of events.
+import { decodeEvent, joinDeltas, type DecodeResult, type StreamEnd, type StreamEvent } from '../protocol';
 import type { ResponseMeta } from './stream-message';
 
 /** The cloneable part of a StreamRequest: no signal, no injected fetch. */
@@ -25,9 +26,33 @@ export interface PackedMessages {
 
 export type FromWorker =
   | { readonly type: 'open'; readonly id: number; readonly meta: ResponseMeta }
-  /** `at`: when the batch was parsed, in ms since the epoch (each thread has its own performance clock). */
-  | ({ readonly type: 'batch'; readonly id: number; readonly at: number } & PackedMessages)
+  /**
+   * `at`: when the batch was parsed, in ms since the epoch (each thread has
+   * its own performance clock). `decoded`: the same messages decoded, with
+   * runs of deltas to one block joined (see joinDeltas).
+   */
+  | ({ readonly type: 'batch'; readonly id: number; readonly at: number; readonly decoded: readonly DecodeResult[] } & PackedMessages)
   | { readonly type: 'end'; readonly id: number; readonly end: StreamEnd };
+
+/** The messages decoded, each run of deltas between decode errors joined. */
+export function decodeBatch(events: readonly string[], data: readonly string[]): DecodeResult[] {
+  const out: DecodeResult[] = [];
+  let run: StreamEvent[] = [];
+  const endRun = () => {
+    for (const event of joinDeltas(run)) out.push({ ok: true, event });
+    run = [];
+  };
+  for (let i = 0; i < events.length; i++) {
+    const decoded = decodeEvent(events[i] ?? '', data[i] ?? '');
+    if (decoded.ok) run.push(decoded.event);
+    else {
+      endRun();
+      out.push(decoded);
+    }
+  }
+  endRun();
+  return out;
+}
 
 export function packMessages(events: readonly string[], data: readonly string[]): PackedMessages {
   const ends = new Uint32Array(events.length * 2);
