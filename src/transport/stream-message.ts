@@ -9,7 +9,7 @@
 //   aborted before the call is ignored: we check the signal ourselves;
 // - a blank line dispatches a message with no data: ignored here;
 // - its default onopen checks the content type but not the status;
-// - it parses each chunk it reads in one go: the body is paced.
+// - it parses each chunk it reads in one go: on the page, the body is paced.
 import { fetchEventSource } from '@microsoft/fetch-event-source';
 import type { DecodeResult, StreamEnd, StreamError } from '../protocol';
 import { toHttpError } from './http-error';
@@ -38,9 +38,9 @@ export interface StreamHandlers {
    */
   onDecoded?(raw: PackedMessages, decoded: readonly DecodeResult[], at: number): void;
   /**
-   * Parsing is about to pause for a frame (a burst is being paced): the
-   * moment to hand what arrived to the screen, so that the frame itself only
-   * has to lay out and paint it.
+   * Handing on is about to pause for a frame (a burst is being paced, or a
+   * round from the stream worker is done): the moment to hand what arrived
+   * to the screen, so that the frame itself only has to lay out and paint it.
    */
   onPause?(): void;
 }
@@ -54,6 +54,11 @@ export interface StreamRequest {
   readonly fetch?: typeof fetch;
   /** Give up when no byte arrives for this long (ms); default 30 s. */
   readonly stallTimeoutMs?: number;
+  /**
+   * Pace the body for the page's frames (default true). A stream that runs
+   * in the worker has no frames to protect: it reads and parses at full speed.
+   */
+  readonly paced?: boolean;
 }
 
 export const DEFAULT_STALL_TIMEOUT_MS = 30_000;
@@ -107,7 +112,10 @@ async function run(
       signal,
       openWhenHidden: true,
       // Paced so that a burst of buffered events cannot freeze the page (see paced-body.ts).
-      fetch: async (input, init) => pacedResponse(await (fetchImpl ?? globalThis.fetch)(input, init), DEFAULT_PACING, { signal, onPause: handlers.onPause }),
+      fetch: async (input, init) => {
+        const response = await (fetchImpl ?? globalThis.fetch)(input, init);
+        return request.paced === false ? response : pacedResponse(response, DEFAULT_PACING, { signal, onPause: handlers.onPause });
+      },
       onopen: async (response) => {
         const error = await openError(response);
         if (error !== null) throw new StopStream(error);

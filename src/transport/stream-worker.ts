@@ -49,7 +49,7 @@ async function start(id: number, request: WorkerRequest): Promise<void> {
   let end: StreamEnd;
   try {
     end = await streamMessage(
-      { ...request, signal: controller.signal },
+      { ...request, signal: controller.signal, paced: false },
       {
         onOpen: (meta) => scope.postMessage({ type: 'open', id, meta }),
         onMessage: batch.add,
