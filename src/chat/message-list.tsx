@@ -24,6 +24,16 @@ export function MessageList({ empty }: { readonly empty: ReactNode }) {
   const content = useRef<HTMLDivElement>(null);
   const earlier = useRef<HTMLDivElement>(null);
   const following = useRef(true);
+  /**
+   * While following, the view is put at the bottom after every size change,
+   * and the browser's scroll anchoring is off: its adjustments (a block above
+   * the view formatted later, say) would read as the reader scrolling away.
+   * Otherwise anchoring keeps what the reader is looking at still.
+   */
+  const follow = (box: HTMLDivElement, on: boolean) => {
+    following.current = on;
+    box.style.overflowAnchor = on ? 'none' : '';
+  };
 
   const showEarlier = () => {
     // The button goes away with the last step: keep keyboard focus in the conversation rather than on the page.
@@ -46,7 +56,7 @@ export function MessageList({ empty }: { readonly empty: ReactNode }) {
       // Scroll events arrive a frame late; by then more of the answer may have been rendered
       // below, which must not read as the reader leaving the bottom.
       if (followedTo.current !== null && Math.abs(box.scrollTop - followedTo.current) < 1) return;
-      following.current = box.scrollHeight - box.scrollTop - box.clientHeight <= BOTTOM_SLACK_PX;
+      follow(box, box.scrollHeight - box.scrollTop - box.clientHeight <= BOTTOM_SLACK_PX);
     };
     const observer = new ResizeObserver(() => {
       if (following.current) toBottom(box);
@@ -63,7 +73,7 @@ export function MessageList({ empty }: { readonly empty: ReactNode }) {
   useEffect(() => {
     const box = scroller.current;
     if (box === null) return;
-    following.current = true;
+    follow(box, true);
     toBottom(box);
   }, [ids.length]);
 
