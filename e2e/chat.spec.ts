@@ -127,3 +127,38 @@ test('auto-scroll follows the stream, stops when the user scrolls up, resumes at
   await expect.poll(() => transcript.evaluate((el) => el.scrollHeight), { timeout: 20_000 }).toBeGreaterThan(heightAtResume + 50);
   expect(Math.max(...(await paintedDistances()))).toBeLessThan(60);
 });
+
+test('an answer that outruns the page shows its end first, then formats every block it skipped', async ({ page }) => {
+  await page.goto('/');
+  // As soon as the answer's first text shows, the page is kept busy while the rest arrives, as on a
+  // slow device or a busy tab; whether any block then started as plain text is noted.
+  await page.evaluate(() => {
+    const seen = window as unknown as { sawPlain: boolean };
+    seen.sawPlain = false;
+    let held = false;
+    new MutationObserver(() => {
+      if (document.querySelector('[data-md-plain]') !== null) seen.sawPlain = true;
+      if (held || document.querySelector('article[data-role="assistant"] [data-md-block]') === null) return;
+      held = true;
+      const until = performance.now() + 600;
+      while (performance.now() < until);
+    }).observe(document.body, { subtree: true, childList: true });
+  });
+  // A long answer (the default max tokens would cut it at 4,096).
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await page.getByLabel('Max tokens').fill('16000');
+  await page.getByRole('button', { name: 'Done' }).click();
+  await send(page, '/sim long 12000 fast');
+  const answer = lastAssistant(page);
+  await expect(answer).toHaveAttribute('data-status', 'complete');
+  expect(await page.evaluate(() => (window as unknown as { sawPlain: boolean }).sawPlain)).toBe(true);
+  // The view is at the end of the answer, and everything above it is formatted soon after.
+  const transcript = page.getByTestId('transcript');
+  await expect.poll(() => transcript.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight)).toBeLessThan(60);
+  await expect(answer.locator('[data-md-plain]')).toHaveCount(0);
+  expect(await transcript.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight)).toBeLessThan(60);
+  await transcript.evaluate((el) => el.scrollTo({ top: 0 }));
+  await expect(answer.locator('[data-md-block="0"]').locator('h1, h2, h3, p').first()).toBeVisible();
+  expect(await answer.locator('pre code').count()).toBeGreaterThan(0);
+  expect(await answer.locator('table').count()).toBeGreaterThan(0);
+});

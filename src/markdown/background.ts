@@ -1,24 +1,35 @@
-// Work that improves what is already on screen (syntax colours) but must never
-// hold up what the user is waiting for (new tokens, input). Jobs run in idle
-// periods (background-priority tasks where the browser has none), several per
-// period up to a small time budget, so none of them becomes a long task or
-// delays a frame, and streaming keeps the main thread first.
+// Work that improves what is already on screen (syntax colours, formatting
+// of blocks that started as plain text) but must never hold up what the user
+// is waiting for (new tokens, input). Jobs run in idle periods
+// (background-priority tasks where the browser has none), several per period
+// up to a small time budget, so none of them becomes a long task or delays a
+// frame, and streaming keeps the main thread first. A stream that is
+// catching up holds them back entirely: on a small machine its worker needs
+// the cores too.
 
 type Job = () => void;
 
 /** Time one background task may take (ms). */
 const TASK_BUDGET_MS = 8;
 
+/** Jobs in order of arrival. */
 const queue: Job[] = [];
 let head = 0;
+/** Jobs asked for newest first: they run before the queue. */
+const stack: Job[] = [];
 let scheduled = false;
+let holds = 0;
 
 interface PostTaskScheduler {
   postTask(callback: () => void, options: { priority: 'background' }): Promise<void>;
 }
 
+function pending(): boolean {
+  return stack.length > 0 || head < queue.length;
+}
+
 function scheduleRun(): void {
-  if (scheduled) return;
+  if (scheduled || holds > 0 || !pending()) return;
   scheduled = true;
   // Idle periods end before the next frame is due, so a job never delays one; while a stream keeps
   // every frame busy, jobs wait for it to calm down.
@@ -31,37 +42,59 @@ function scheduleRun(): void {
   else setTimeout(() => run(), 0);
 }
 
-function run(idleLeft: () => number = () => TASK_BUDGET_MS): void {
-  scheduled = false;
-  const started = performance.now();
-  while (head < queue.length && idleLeft() > 0) {
-    const job = queue[head];
-    queue[head] = noop;
-    head += 1;
-    try {
-      job?.();
-    } catch {
-      // A failed job only loses its enhancement; the rest of the queue still runs.
-    }
-    if (performance.now() - started >= TASK_BUDGET_MS) break;
-  }
-  if (head < queue.length) scheduleRun();
-  else {
+function next(): Job | undefined {
+  const newest = stack.pop();
+  if (newest !== undefined) return newest;
+  const job = queue[head];
+  queue[head] = noop;
+  head += 1;
+  if (head === queue.length) {
     queue.length = 0;
     head = 0;
   }
+  return job;
+}
+
+function run(idleLeft: () => number = () => TASK_BUDGET_MS): void {
+  scheduled = false;
+  const started = performance.now();
+  while (holds === 0 && pending() && idleLeft() > 0) {
+    try {
+      next()?.();
+    } catch {
+      // A failed job only loses its enhancement; the rest still run.
+    }
+    if (performance.now() - started >= TASK_BUDGET_MS) break;
+  }
+  scheduleRun();
 }
 
 function noop(): void {}
 
-/** Runs `job` in a later background task. The returned function cancels it if it has not run yet. */
-export function inBackground(job: Job): () => void {
+/**
+ * Runs `job` in a later background task. `newest-first` jobs run before the
+ * others, the latest one first. The returned function cancels the job if it
+ * has not run yet.
+ */
+export function inBackground(job: Job, order: 'in-order' | 'newest-first' = 'in-order'): () => void {
   let cancelled = false;
-  queue.push(() => {
+  (order === 'newest-first' ? stack : queue).push(() => {
     if (!cancelled) job();
   });
   scheduleRun();
   return () => {
     cancelled = true;
+  };
+}
+
+/** Holds every background job back until the returned function is called (once). */
+export function holdBackground(): () => void {
+  holds += 1;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    holds -= 1;
+    scheduleRun();
   };
 }

@@ -1,5 +1,8 @@
-import { memo, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { renderBlocks } from './blocks';
+import { holdBackground, inBackground } from './background';
+import { startsPlain } from './deferral';
 import { lex } from './lexer';
 import { noteBlockRender } from './probe';
 import { EMPTY_SPLIT, splitBlocks, type Split } from './split';
@@ -13,16 +16,22 @@ export interface MarkdownProps {
 /**
  * GitHub-flavoured markdown for streamed model output. The text is split into
  * top-level blocks; settled blocks are memoized and never render again, so a
- * delta costs one split of the tail and one render of the last block.
+ * delta costs one split of the tail and one render of the last block. When a
+ * render brings more than a screen of text, the blocks that will be out of
+ * view start as plain text (see deferral.ts).
  */
 export function Markdown({ text, streaming }: MarkdownProps) {
   const blocks = useBlocks(text, streaming);
+  const plain = usePlainStart(blocks, streaming);
   const tail = blocks.length - 1;
+  // A stream that outruns rendering needs every core it can get, so background work waits until it ends.
+  const catchingUp = streaming && plain.includes(true);
+  useEffect(() => (catchingUp ? holdBackground() : undefined), [catchingUp]);
   return (
     <div data-markdown="" className="min-w-0 space-y-3 break-words leading-relaxed">
       {blocks.map((block, i) => (
         // Keyed by index: a block keeps its slot, and its component, as text is appended.
-        <MarkdownBlock key={i} index={i} text={block} live={streaming && i === tail} />
+        <MarkdownBlock key={i} index={i} text={block} live={streaming && i === tail} plain={plain[i] === true} />
       ))}
     </div>
   );
@@ -38,17 +47,63 @@ function useBlocks(text: string, streaming: boolean): readonly string[] {
   return split.blocks;
 }
 
+/**
+ * Whether each block starts as plain text: decided once, when the block is
+ * first rendered, while the message streams and in the render that ends the
+ * stream (its last batch may bring the biggest backlog).
+ */
+function usePlainStart(blocks: readonly string[], streaming: boolean): readonly boolean[] {
+  const decided = useRef<boolean[]>([]);
+  const wasStreaming = useRef(streaming);
+  const known = decided.current;
+  if (known.length > blocks.length) known.length = blocks.length;
+  if (known.length < blocks.length) known.push(...startsPlain(blocks, known.length, streaming || wasStreaming.current));
+  wasStreaming.current = streaming;
+  return known;
+}
+
 interface MarkdownBlockProps {
   readonly index: number;
   readonly text: string;
   readonly live: boolean;
+  /** Starts as plain text, formatted near the view or in the background. */
+  readonly plain: boolean;
 }
 
-const MarkdownBlock = memo(function MarkdownBlock({ index, text, live }: MarkdownBlockProps) {
+interface ContentVisibilityEvent extends Event {
+  readonly skipped: boolean;
+}
+
+const MarkdownBlock = memo(function MarkdownBlock({ index, text, live, plain }: MarkdownBlockProps) {
+  const [formatted, setFormatted] = useState(!plain);
+  const element = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const node = element.current;
+    if (formatted || node === null) return;
+    // Rendered at once, in this task: a background job's time budget then covers the work.
+    const format = () => flushSync(() => setFormatted(true));
+    const cancel = inBackground(format, 'newest-first');
+    // Off-screen blocks skip rendering (content-visibility: auto); this fires as one comes near the view.
+    const onVisibility = (event: Event) => {
+      if (!(event as ContentVisibilityEvent).skipped) format();
+    };
+    node.addEventListener('contentvisibilityautostatechange', onVisibility);
+    return () => {
+      cancel();
+      node.removeEventListener('contentvisibilityautostatechange', onVisibility);
+    };
+  }, [formatted]);
+  const tokens = useMemo(() => (formatted ? lex(text) : null), [text, formatted]);
+  if (tokens === null) {
+    return (
+      <div ref={element} data-md-block={index} data-md-plain="" className="whitespace-pre-wrap">
+        {text}
+      </div>
+    );
+  }
   noteBlockRender(index, text);
-  const tokens = useMemo(() => lex(text), [text]);
   return (
-    <div data-md-block={index} className="space-y-3">
+    <div ref={element} data-md-block={index} className="space-y-3">
       {renderBlocks(tokens, { live, caret: live })}
     </div>
   );

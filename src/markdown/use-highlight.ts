@@ -31,14 +31,18 @@ export function useHighlight(code: string, lang: string, live: boolean): Highlig
   useEffect(() => {
     if (grammar === null || loaded) return;
     let cancelled = false;
-    loadGrammar(grammar).then(
-      () => {
-        if (!cancelled) setArrived((n) => n + 1);
-      },
-      () => {}, // a failed chunk load leaves the code plain, which is still correct
-    );
+    // Loading and running a grammar's chunk is main-thread work for colours only: background work too.
+    const cancelLoad = inBackground(() => {
+      loadGrammar(grammar).then(
+        () => {
+          if (!cancelled) setArrived((n) => n + 1);
+        },
+        () => {}, // a failed chunk load leaves the code plain, which is still correct
+      );
+    });
     return () => {
       cancelled = true;
+      cancelLoad();
     };
   }, [grammar, loaded]);
 

@@ -34,16 +34,18 @@ export interface FrameClock {
   /** Time to spend handing messages on per frame (ms); handing on is cheap, rendering what they bring is not. */
   readonly budgetMs: number;
   /**
-   * At most this many characters of message data per frame: what a round
-   * brings decides what rendering it costs, and a cold page (first tables,
-   * first code blocks) renders several times slower per character.
+   * At most this many characters of message data per frame. A round's
+   * rendering is bounded by the screen (blocks that will be out of view start
+   * as plain text, see markdown/deferral.ts), but unpacking and splitting
+   * still grow with what it brings; and each round costs a frame's fixed
+   * work, so fewer, larger rounds finish a burst sooner.
    */
   readonly roundChars: number;
   /** Resolves once the next frame has been painted (or soon, in a hidden tab). */
   afterPaint(): Promise<void>;
 }
 
-export const PAGE_FRAMES: FrameClock = { now: () => performance.now(), budgetMs: 1, roundChars: 64 * 1024, afterPaint: yieldTask };
+export const PAGE_FRAMES: FrameClock = { now: () => performance.now(), budgetMs: 1, roundChars: 256 * 1024, afterPaint: yieldTask };
 
 export function createStreamWorkerClient(spawn: () => WorkerLike, clock: FrameClock = PAGE_FRAMES): StreamWorkerClient {
   let worker: WorkerLike | null = null;
