@@ -249,6 +249,9 @@ async function main(): Promise<number> {
   console.log(`  ${'frames (send → complete)'.padEnd(40)} ${String(pick(app, (r) => r.frames)).padStart(10)} | ${String(pick(naive, (r) => r.frames)).padStart(10)}`);
   both('last byte (responseEnd) → complete', (r) => r.lastByteToRenderMs);
   both('last chunk read by JS → complete', (r) => r.lastChunkToRenderMs);
+  both("last byte → worker's last batch", (r) => r.lastByteToWorkerMs);
+  console.log(`  ${'blocks still plain text at complete'.padEnd(40)} ${String(pick(app, (r) => r.plainAtComplete)).padStart(10)} | ${String(pick(naive, (r) => r.plainAtComplete)).padStart(10)}`);
+  both('last byte → every block formatted', (r) => r.lastByteToFormattedMs);
   both('main thread (CDP TaskDuration)', (r) => r.busy.taskMs);
   both('  of which script', (r) => r.busy.scriptMs);
   both('  of which layout', (r) => r.busy.layoutMs);
@@ -282,6 +285,8 @@ async function main(): Promise<number> {
   row('p99 frame gap while streaming (app)', spread(app, (r) => r.p99GapMs, 1), '< 50 ms', p99 < 50);
   const lastByte = pick(app, (r) => r.lastByteToRenderMs);
   row('last byte → final render (app)', spread(app, (r) => r.lastByteToRenderMs), '≤ 100 ms', lastByte <= 100);
+  row("  … of which to the worker's last batch", spread(app, (r) => r.lastByteToWorkerMs), '—', null, false);
+  row('  … to every off-screen block formatted', `${spread(app, (r) => r.lastByteToFormattedMs)} (${pick(app, (r) => r.plainAtComplete)} blocks plain text at complete)`, '—', null, false);
   row('main thread, naive (every delta) / app', `${perDelta.capped ? '≥ ' : ''}${deltaRatio.toFixed(1)}x (${ms(perDelta.busy.taskMs)} / ${ms(appBusy)}${deltaNote})`, '≥ 5x', deltaRatio >= 5);
   row('  … naive fed one update per frame / app', `${ratio.toFixed(2)}x (${ms(naiveBusy)} / ${ms(appBusy)})`, '— (harder reference)', null, false);
   if (sustained.app.length > 0) {

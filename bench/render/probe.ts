@@ -11,7 +11,8 @@
 //   the last chunk reached the page's JavaScript (a pass-through
 //   TransformStream under the app's fetch, or, when streams run in a worker,
 //   the worker's batches arriving on the page);
-// - the first time a non-blank text appears in the newest answer's text block.
+// - the first time a non-blank text appears in the newest answer's text block;
+// - when every block of an answer is formatted (whenFormatted).
 export const PROBE_SCRIPT = String.raw`(() => {
   if (window.__bench) return;
   const B = {
@@ -69,6 +70,7 @@ export const PROBE_SCRIPT = String.raw`(() => {
         }
         if (m.type === 'batch') {
           rec.lastChunkAt = now;
+          rec.lastPostedAt = m.at - performance.timeOrigin;
           rec.chunks += 1;
           rec.bytes += m.text.length;
           if (rec.firstDeltaAt === null && m.text.includes('content_block_delta')) rec.firstDeltaAt = now;
@@ -138,6 +140,23 @@ export const PROBE_SCRIPT = String.raw`(() => {
     B.startFrames();
     return performance.now();
   };
+
+  /**
+   * Resolves with the time no block of answer number index is plain text any
+   * more (blocks a fast stream brought off-screen start as plain text and
+   * are formatted in the background), and how many were plain when asked.
+   */
+  B.whenFormatted = (index, timeoutMs) => new Promise((resolve, reject) => {
+    const started = performance.now();
+    const plain = () => { const el = answers()[index]; return el ? el.querySelectorAll('[data-md-plain]').length : 0; };
+    const atStart = plain();
+    const check = () => {
+      if (plain() === 0) return resolve({ at: performance.now(), plainAtStart: atStart });
+      if (performance.now() - started > timeoutMs) return reject(new Error('answer ' + index + ' still has ' + plain() + ' plain blocks after ' + timeoutMs + ' ms'));
+      requestAnimationFrame(check);
+    };
+    check();
+  });
 
   /** Waits for two frames and then a task: everything the last update scheduled has run. */
   B.settle = (ms) => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, ms || 0))));

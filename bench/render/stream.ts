@@ -38,6 +38,12 @@ export interface StreamRun {
   readonly lastByteToRenderMs: number;
   /** The page's JavaScript reading the last chunk → data-status="complete". */
   readonly lastChunkToRenderMs: number;
+  /** Resource Timing responseEnd → the stream worker posting its last batch (NaN without a worker). */
+  readonly lastByteToWorkerMs: number;
+  /** Blocks still plain text at data-status="complete" (a fast stream's off-screen blocks start so). */
+  readonly plainAtComplete: number;
+  /** Resource Timing responseEnd → no block plain text any more (formatted in the background). */
+  readonly lastByteToFormattedMs: number;
   /** Main-thread time from send to complete, plus what the last update scheduled (CDP TaskDuration). */
   readonly busy: Metrics;
   readonly longTasksAfterMs: number;
@@ -53,6 +59,8 @@ export interface StreamRun {
 interface FetchRecord {
   readonly firstDeltaAt: number | null;
   readonly lastChunkAt: number | null;
+  /** When the worker posted its last batch, on the page's clock (worker streams only). */
+  readonly lastPostedAt?: number;
   readonly doneAt: number | null;
 }
 
@@ -160,7 +168,9 @@ export async function streamRun(browser: Browser, server: BenchServer, mode: Mod
     const done = capped ? { status: 'capped', at: await probe<number>(page, 'now') } : ended;
     const frames = await probe<number[]>(page, 'stopFrames');
     if (!capped && done.status !== 'complete') throw new Error(`The long answer ended as ${done.status}.`);
-    // What the final update scheduled (highlighting the last block, usage panel) counts too.
+    // What the final update scheduled (formatting blocks that started as plain text, highlighting,
+    // the usage panel) counts too.
+    const formatted = capped ? null : await probe<{ at: number; plainAtStart: number }>(page, 'whenFormatted', 1, 10_000);
     await probe(page, 'settle', 250);
     const after = await metrics(cdp);
     const profile = options.profile === true ? await stopProfile(cdp) : undefined;
@@ -184,6 +194,9 @@ export async function streamRun(browser: Browser, server: BenchServer, mode: Mod
       frames: frameGaps.length,
       lastByteToRenderMs: timing === null ? Number.NaN : done.at - timing.responseEnd,
       lastChunkToRenderMs: fetched?.lastChunkAt == null ? Number.NaN : done.at - fetched.lastChunkAt,
+      lastByteToWorkerMs: timing === null || fetched?.lastPostedAt == null ? Number.NaN : fetched.lastPostedAt - timing.responseEnd,
+      plainAtComplete: formatted?.plainAtStart ?? 0,
+      lastByteToFormattedMs: timing === null || formatted === null ? Number.NaN : formatted.at - timing.responseEnd,
       busy: diff(after, before),
       longTasksAfterMs: tasksAfter,
       chars,
