@@ -30,7 +30,7 @@ export function MessageList({ empty }: { readonly empty: ReactNode }) {
    * the view formatted later, say) would read as the reader scrolling away.
    * Otherwise anchoring keeps what the reader is looking at still.
    */
-  const follow = (box: HTMLDivElement, on: boolean) => {
+  const setFollowing = (box: HTMLDivElement, on: boolean) => {
     following.current = on;
     box.style.overflowAnchor = on ? 'none' : '';
   };
@@ -56,7 +56,7 @@ export function MessageList({ empty }: { readonly empty: ReactNode }) {
       // Scroll events arrive a frame late; by then more of the answer may have been rendered
       // below, which must not read as the reader leaving the bottom.
       if (followedTo.current !== null && Math.abs(box.scrollTop - followedTo.current) < 1) return;
-      follow(box, box.scrollHeight - box.scrollTop - box.clientHeight <= BOTTOM_SLACK_PX);
+      setFollowing(box, box.scrollHeight - box.scrollTop - box.clientHeight <= BOTTOM_SLACK_PX);
     };
     const observer = new ResizeObserver(() => {
       if (following.current) toBottom(box);
@@ -73,7 +73,7 @@ export function MessageList({ empty }: { readonly empty: ReactNode }) {
   useEffect(() => {
     const box = scroller.current;
     if (box === null) return;
-    follow(box, true);
+    setFollowing(box, true);
     toBottom(box);
   }, [ids.length]);
 

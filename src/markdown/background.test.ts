@@ -44,14 +44,14 @@ describe('inBackground', () => {
     expect(log.join(' ')).toBe('job 0 job 1 | | job 2 job 3 | | job 4 job 5 | |');
   });
 
-  it('runs newest-first jobs before the others, the latest one first', async () => {
+  it('runs newest-first jobs after the others, the latest one first', async () => {
     const ran: string[] = [];
+    inBackground(() => ran.push('newest-first 1'), 'newest-first');
     inBackground(() => ran.push('a'));
-    inBackground(() => ran.push('first 1'), 'newest-first');
+    inBackground(() => ran.push('newest-first 2'), 'newest-first');
     inBackground(() => ran.push('b'));
-    inBackground(() => ran.push('first 2'), 'newest-first');
     await vi.waitFor(() => expect(ran).toHaveLength(4));
-    expect(ran).toEqual(['first 2', 'first 1', 'a', 'b']);
+    expect(ran).toEqual(['a', 'b', 'newest-first 2', 'newest-first 1']);
   });
 
   it('holds every job back until each hold is released', async () => {

@@ -2,10 +2,9 @@
 // of blocks that started as plain text) but must never hold up what the user
 // is waiting for (new tokens, input). Jobs run in idle periods
 // (background-priority tasks where the browser has none), several per period
-// up to a small time budget, so none of them becomes a long task or delays a
-// frame, and streaming keeps the main thread first. A stream that is
-// catching up holds them back entirely: on a small machine its worker needs
-// the cores too.
+// up to a small time budget checked between jobs, so streaming keeps the main
+// thread first. A stream that is catching up holds them back entirely: on a
+// small machine its worker needs the cores too.
 
 type Job = () => void;
 
@@ -15,7 +14,7 @@ const TASK_BUDGET_MS = 8;
 /** Jobs in order of arrival. */
 const queue: Job[] = [];
 let head = 0;
-/** Jobs asked for newest first: they run before the queue. */
+/** Jobs asked for newest first: they run once the queue is empty, the latest first. */
 const stack: Job[] = [];
 let scheduled = false;
 let holds = 0;
@@ -43,8 +42,7 @@ function scheduleRun(): void {
 }
 
 function next(): Job | undefined {
-  const newest = stack.pop();
-  if (newest !== undefined) return newest;
+  if (head === queue.length) return stack.pop();
   const job = queue[head];
   queue[head] = noop;
   head += 1;
@@ -72,18 +70,16 @@ function run(idleLeft: () => number = () => TASK_BUDGET_MS): void {
 function noop(): void {}
 
 /**
- * Runs `job` in a later background task. `newest-first` jobs run before the
+ * Runs `job` in a later background task. `newest-first` jobs run after the
  * others, the latest one first. The returned function cancels the job if it
- * has not run yet.
+ * has not run yet (and lets go of it).
  */
 export function inBackground(job: Job, order: 'in-order' | 'newest-first' = 'in-order'): () => void {
-  let cancelled = false;
-  (order === 'newest-first' ? stack : queue).push(() => {
-    if (!cancelled) job();
-  });
+  let pending: Job = job;
+  (order === 'newest-first' ? stack : queue).push(() => pending());
   scheduleRun();
   return () => {
-    cancelled = true;
+    pending = noop;
   };
 }
 

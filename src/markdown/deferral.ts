@@ -4,14 +4,23 @@
 // end). Formatting them then only delays the blocks the reader does see, and
 // the end of the answer. Such blocks start as their plain text and are
 // formatted once they come near the view, or in the background once the
-// stream is over, newest first (see markdown.tsx).
+// stream has kept pace for a moment, newest first (see markdown.tsx).
 
 /**
  * Blocks followed by at least this much text when first rendered start as
  * plain text: a screen of prose is about 3,000 characters (34 lines of 90 at
- * 900 px); the margin covers taller screens and short-lined code.
+ * 900 px). Code whose lines run past the width scrolls sideways instead of
+ * wrapping and packs more into a screen; a plain block that lands in view
+ * anyway is formatted as soon as it does.
  */
 export const FORMAT_WINDOW_CHARS = 4000;
+
+/**
+ * How long after its last render that started a block as plain text a
+ * stream still holds background work back: rounds come every frame while
+ * it catches up, so a pause this long means it has caught up.
+ */
+export const HOLD_AFTER_PLAIN_MS = 500;
 
 /**
  * Whether each block from `from` on starts as plain text: only for a

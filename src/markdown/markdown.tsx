@@ -1,8 +1,8 @@
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { renderBlocks } from './blocks';
 import { holdBackground, inBackground } from './background';
-import { startsPlain } from './deferral';
+import { HOLD_AFTER_PLAIN_MS, startsPlain } from './deferral';
 import { lex } from './lexer';
 import { noteBlockRender } from './probe';
 import { EMPTY_SPLIT, splitBlocks, type Split } from './split';
@@ -22,11 +22,19 @@ export interface MarkdownProps {
  */
 export function Markdown({ text, streaming }: MarkdownProps) {
   const blocks = useBlocks(text, streaming);
-  const plain = usePlainStart(blocks, streaming);
+  const { plain, catchUps } = usePlainStart(blocks, streaming);
   const tail = blocks.length - 1;
-  // A stream that outruns rendering needs every core it can get, so background work waits until it ends.
-  const catchingUp = streaming && plain.includes(true);
-  useEffect(() => (catchingUp ? holdBackground() : undefined), [catchingUp]);
+  // While a stream outruns rendering it needs every core it can get: background work (colours,
+  // formatting older plain blocks) waits until it has kept pace for a moment, or has ended.
+  useEffect(() => {
+    if (!streaming || catchUps === 0) return;
+    const release = holdBackground();
+    const timer = setTimeout(release, HOLD_AFTER_PLAIN_MS);
+    return () => {
+      clearTimeout(timer);
+      release();
+    };
+  }, [streaming, catchUps]);
   return (
     <div data-markdown="" className="min-w-0 space-y-3 break-words leading-relaxed">
       {blocks.map((block, i) => (
@@ -47,17 +55,30 @@ function useBlocks(text: string, streaming: boolean): readonly string[] {
   return split.blocks;
 }
 
+interface PlainStart {
+  /** Whether each block started as plain text (only ever appended to, like the blocks). */
+  readonly plain: readonly boolean[];
+  /** How many renders so far started a block as plain text: a catch-up. */
+  readonly catchUps: number;
+}
+
 /**
  * Whether each block starts as plain text: decided once, when the block is
  * first rendered, while the message streams and in the render that ends the
- * stream (its last batch may bring the biggest backlog).
+ * stream (its last batch may bring the biggest backlog). Like useBlocks' split,
+ * the decisions are a cache kept in a ref: a render React discards or repeats
+ * decides the same blocks the same way.
  */
-function usePlainStart(blocks: readonly string[], streaming: boolean): readonly boolean[] {
-  const decided = useRef<boolean[]>([]);
+function usePlainStart(blocks: readonly string[], streaming: boolean): PlainStart {
+  const decided = useRef<{ plain: boolean[]; catchUps: number }>({ plain: [], catchUps: 0 });
   const wasStreaming = useRef(streaming);
   const known = decided.current;
-  if (known.length > blocks.length) known.length = blocks.length;
-  if (known.length < blocks.length) known.push(...startsPlain(blocks, known.length, streaming || wasStreaming.current));
+  if (known.plain.length > blocks.length) known.plain.length = blocks.length;
+  if (known.plain.length < blocks.length) {
+    const next = startsPlain(blocks, known.plain.length, streaming || wasStreaming.current);
+    known.plain.push(...next);
+    if (next.includes(true)) known.catchUps += 1;
+  }
   wasStreaming.current = streaming;
   return known;
 }
@@ -70,22 +91,18 @@ interface MarkdownBlockProps {
   readonly plain: boolean;
 }
 
-interface ContentVisibilityEvent extends Event {
-  readonly skipped: boolean;
-}
-
 const MarkdownBlock = memo(function MarkdownBlock({ index, text, live, plain }: MarkdownBlockProps) {
   const [formatted, setFormatted] = useState(!plain);
   const element = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  // A layout effect: the browser posts the block's first visibility state as a task, which must find the listener.
+  useLayoutEffect(() => {
     const node = element.current;
     if (formatted || node === null) return;
-    // Rendered at once, in this task: a background job's time budget then covers the work.
-    const format = () => flushSync(() => setFormatted(true));
-    const cancel = inBackground(format, 'newest-first');
+    // In the background, rendered at once (flushSync), so the job's time budget covers the work.
+    const cancel = inBackground(() => flushSync(() => setFormatted(true)), 'newest-first');
     // Off-screen blocks skip rendering (content-visibility: auto); this fires as one comes near the view.
     const onVisibility = (event: Event) => {
-      if (!(event as ContentVisibilityEvent).skipped) format();
+      if ('skipped' in event && event.skipped === false) setFormatted(true);
     };
     node.addEventListener('contentvisibilityautostatechange', onVisibility);
     return () => {
@@ -97,7 +114,7 @@ const MarkdownBlock = memo(function MarkdownBlock({ index, text, live, plain }: 
   if (tokens === null) {
     return (
       <div ref={element} data-md-block={index} data-md-plain="" className="whitespace-pre-wrap">
-        {text}
+        {text.trimEnd()}
       </div>
     );
   }

@@ -31,7 +31,8 @@ export function useHighlight(code: string, lang: string, live: boolean): Highlig
   useEffect(() => {
     if (grammar === null || loaded) return;
     let cancelled = false;
-    // Loading and running a grammar's chunk is main-thread work for colours only: background work too.
+    // Fetching a grammar's chunk, and running it when it arrives, is work for colours only: it starts as
+    // a background job, so a stream that is catching up does not pay for it.
     const cancelLoad = inBackground(() => {
       loadGrammar(grammar).then(
         () => {
