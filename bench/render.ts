@@ -35,6 +35,7 @@ import { PROBE_SCRIPT } from './render/probe';
 import { longStretches, summarise } from './render/profile';
 import { serveBuild, SIMULATOR_CONFIG, type BenchServer } from './render/server';
 import { gaps, median, ms, percentile } from './render/stats';
+import { printStreamingTable } from './render/report';
 import { LONG_PROMPT, streamRun, type StreamRun } from './render/stream';
 import type { TracedTask } from './render/trace';
 
@@ -236,48 +237,7 @@ async function main(): Promise<number> {
   const deltaRatio = perDelta.busy.taskMs / appBusy;
   const deltaNote = perDelta.capped ? `, a lower bound: the naive renderer was stopped at ${NAIVE_DELTA_CAP_MS / 1000} s after ${perDelta.chars.toLocaleString('en-US')} of ${pick(app, (r) => r.chars).toLocaleString('en-US')} characters` : '';
 
-  console.log('');
-  console.log(`Streaming \`/sim long 20000 fast\` (${RUNS} runs per build, medians; app | naive, one frame-coalesced update per frame):`);
-  const both = (name: string, f: (r: StreamRun) => number, digits = 0) => console.log(`  ${name.padEnd(40)} ${ms(pick(app, f), digits).padStart(10)} | ${ms(pick(naive, f), digits).padStart(10)}`);
-  console.log(`  ${'answer length (characters)'.padEnd(40)} ${String(pick(app, (r) => r.chars)).padStart(10)} | ${String(pick(naive, (r) => r.chars)).padStart(10)}`);
-  both('send → complete', (r) => r.streamMs);
-  console.log(`  ${'long tasks while streaming (count)'.padEnd(40)} ${String(pick(app, (r) => r.longTaskCount)).padStart(10)} | ${String(pick(naive, (r) => r.longTaskCount)).padStart(10)}`);
-  both('long tasks, total', (r) => r.longTaskTotalMs);
-  both('longest task', (r) => r.longestTaskMs);
-  both('longest frame gap', (r) => r.longestGapMs, 1);
-  both('p99 frame gap', (r) => r.p99GapMs, 1);
-  console.log(`  ${'frames (send → complete)'.padEnd(40)} ${String(pick(app, (r) => r.frames)).padStart(10)} | ${String(pick(naive, (r) => r.frames)).padStart(10)}`);
-  both('last byte (responseEnd) → complete', (r) => r.lastByteToRenderMs);
-  both('last chunk read by JS → complete', (r) => r.lastChunkToRenderMs);
-  both("last byte → worker's last batch", (r) => r.lastByteToWorkerMs);
-  console.log(`  ${'blocks still plain text at complete'.padEnd(40)} ${String(pick(app, (r) => r.plainAtComplete)).padStart(10)} | ${String(pick(naive, (r) => r.plainAtComplete)).padStart(10)}`);
-  both('last byte → every block formatted', (r) => r.lastByteToFormattedMs);
-  both('main thread (CDP TaskDuration)', (r) => r.busy.taskMs);
-  both('  of which script', (r) => r.busy.scriptMs);
-  both('  of which layout', (r) => r.busy.layoutMs);
-  both('  of which style', (r) => r.busy.styleMs);
-  both('long tasks after complete (≤ 250 ms)', (r) => r.longTasksAfterMs);
-  console.log(`  ${'ratio naive / app, main thread'.padEnd(40)} ${ratio.toFixed(2)}x`);
-  console.log('');
-  console.log(`Naive renderer re-rendering on every delta (the issue's reference; one run${perDelta.capped ? `, stopped at the ${NAIVE_DELTA_CAP_MS / 1000} s cap` : ''}):`);
-  console.log(`  ${'characters rendered'.padEnd(40)} ${String(perDelta.chars).padStart(10)}`);
-  console.log(`  ${'main thread (CDP TaskDuration)'.padEnd(40)} ${ms(perDelta.busy.taskMs).padStart(10)}`);
-  console.log(`  ${'longest task'.padEnd(40)} ${ms(perDelta.longestTaskMs).padStart(10)}`);
-  console.log(`  ${'ratio naive-delta / app, main thread'.padEnd(40)} ${`${perDelta.capped ? '≥ ' : ''}${deltaRatio.toFixed(1)}x`.padStart(10)}`);
-  if (sustained.app.length > 0) {
-    const sa = pick(sustained.app, (r) => r.busy.taskMs);
-    const sn = pick(sustained.naive, (r) => r.busy.taskMs);
-    console.log('');
-    console.log(`Sustained \`${SUSTAINED.prompt}\` at ${SUSTAINED.tokensPerSecond} tokens/s (informational; app | naive):`);
-    const sBoth = (name: string, f: (r: StreamRun) => number, digits = 0) => console.log(`  ${name.padEnd(40)} ${ms(pick(sustained.app, f), digits).padStart(10)} | ${ms(pick(sustained.naive, f), digits).padStart(10)}`);
-    sBoth('send → complete', (r) => r.streamMs);
-    console.log(`  ${'frames'.padEnd(40)} ${String(pick(sustained.app, (r) => r.frames)).padStart(10)} | ${String(pick(sustained.naive, (r) => r.frames)).padStart(10)}`);
-    sBoth('main thread (CDP TaskDuration)', (r) => r.busy.taskMs);
-    sBoth('longest task', (r) => r.longestTaskMs);
-    sBoth('p99 frame gap', (r) => r.p99GapMs, 1);
-    sBoth('last byte (responseEnd) → complete', (r) => r.lastByteToRenderMs);
-    console.log(`  ${'ratio naive / app, main thread'.padEnd(40)} ${(sn / sa).toFixed(2)}x`);
-  }
+  printStreamingTable({ runs: RUNS, app, naive, perDelta, sustained, prompt: SUSTAINED.prompt, tokensPerSecond: SUSTAINED.tokensPerSecond, naiveDeltaCapMs: NAIVE_DELTA_CAP_MS, ratio, deltaRatio });
 
   const longest = pick(app, (r) => r.longestTaskMs);
   row('longest long task while streaming (app)', spread(app, (r) => r.longestTaskMs), '≤ 50 ms', longest <= 50);

@@ -87,7 +87,7 @@ export const PROBE_SCRIPT = String.raw`(() => {
     for (const r of records) {
       const el = r.target;
       if (el.nodeType !== 1 || !el.matches('article[data-role="assistant"]')) continue;
-      B.statusChanges.push({ status: el.getAttribute('data-status'), at: now, index: Array.prototype.indexOf.call(answers(), el) });
+      B.statusChanges.push({ status: el.getAttribute('data-status'), at: now, index: Array.prototype.indexOf.call(answers(), el), plain: el.querySelectorAll('[data-md-plain]').length });
     }
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-status'] });
 
@@ -144,18 +144,22 @@ export const PROBE_SCRIPT = String.raw`(() => {
   /**
    * Resolves with the time no block of answer number index is plain text any
    * more (blocks a fast stream brought off-screen start as plain text and
-   * are formatted in the background), and how many were plain when asked.
+   * are formatted in the background). Watches attributes rather than polling
+   * frames, which would shorten the idle periods the formatting runs in.
    */
   B.whenFormatted = (index, timeoutMs) => new Promise((resolve, reject) => {
-    const started = performance.now();
-    const plain = () => { const el = answers()[index]; return el ? el.querySelectorAll('[data-md-plain]').length : 0; };
-    const atStart = plain();
-    const check = () => {
-      if (plain() === 0) return resolve({ at: performance.now(), plainAtStart: atStart });
-      if (performance.now() - started > timeoutMs) return reject(new Error('answer ' + index + ' still has ' + plain() + ' plain blocks after ' + timeoutMs + ' ms'));
-      requestAnimationFrame(check);
-    };
-    check();
+    const el = answers()[index];
+    if (!el) return reject(new Error('no answer ' + index));
+    const plain = () => el.querySelectorAll('[data-md-plain]').length;
+    if (plain() === 0) return resolve({ at: performance.now() });
+    const timer = setTimeout(() => { observer.disconnect(); reject(new Error('answer ' + index + ' still has ' + plain() + ' plain blocks after ' + timeoutMs + ' ms')); }, timeoutMs);
+    const observer = new MutationObserver(() => {
+      if (plain() > 0) return;
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve({ at: performance.now() });
+    });
+    observer.observe(el, { subtree: true, attributes: true, attributeFilter: ['data-md-plain'] });
   });
 
   /** Waits for two frames and then a task: everything the last update scheduled has run. */

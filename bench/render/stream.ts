@@ -67,6 +67,8 @@ interface FetchRecord {
 interface StatusChange {
   readonly status: string;
   readonly at: number;
+  /** Blocks of the answer that were plain text at that moment. */
+  readonly plain?: number;
 }
 
 const TERMINAL = ['complete', 'error', 'stopped', 'failed', 'incomplete'];
@@ -170,7 +172,7 @@ export async function streamRun(browser: Browser, server: BenchServer, mode: Mod
     if (!capped && done.status !== 'complete') throw new Error(`The long answer ended as ${done.status}.`);
     // What the final update scheduled (formatting blocks that started as plain text, highlighting,
     // the usage panel) counts too.
-    const formatted = capped ? null : await probe<{ at: number; plainAtStart: number }>(page, 'whenFormatted', 1, 10_000);
+    const formatted = capped ? null : await probe<{ at: number }>(page, 'whenFormatted', 1, 10_000);
     await probe(page, 'settle', 250);
     const after = await metrics(cdp);
     const profile = options.profile === true ? await stopProfile(cdp) : undefined;
@@ -195,7 +197,7 @@ export async function streamRun(browser: Browser, server: BenchServer, mode: Mod
       lastByteToRenderMs: timing === null ? Number.NaN : done.at - timing.responseEnd,
       lastChunkToRenderMs: fetched?.lastChunkAt == null ? Number.NaN : done.at - fetched.lastChunkAt,
       lastByteToWorkerMs: timing === null || fetched?.lastPostedAt == null ? Number.NaN : fetched.lastPostedAt - timing.responseEnd,
-      plainAtComplete: formatted?.plainAtStart ?? 0,
+      plainAtComplete: done.plain ?? 0,
       lastByteToFormattedMs: timing === null || formatted === null ? Number.NaN : formatted.at - timing.responseEnd,
       busy: diff(after, before),
       longTasksAfterMs: tasksAfter,
