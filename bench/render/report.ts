@@ -39,6 +39,7 @@ export function printStreamingTable({ runs, app, naive, perDelta, sustained, pro
   console.log(`  ${'blocks still plain text at complete'.padEnd(40)} ${String(pick(app, (r) => r.plainAtComplete)).padStart(10)} | ${String(pick(naive, (r) => r.plainAtComplete)).padStart(10)}`);
   both('last byte → every block formatted', (r) => r.lastByteToFormattedMs);
   both('main thread (CDP TaskDuration)', (r) => r.busy.taskMs);
+  both('  of which until complete', (r) => r.busyAtComplete.taskMs);
   both('  of which script', (r) => r.busy.scriptMs);
   both('  of which layout', (r) => r.busy.layoutMs);
   both('  of which style', (r) => r.busy.styleMs);

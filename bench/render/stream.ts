@@ -46,6 +46,8 @@ export interface StreamRun {
   readonly lastByteToFormattedMs: number;
   /** Main-thread time from send to complete, plus what the last update scheduled (CDP TaskDuration). */
   readonly busy: Metrics;
+  /** The same, read as soon as the answer is seen complete (the status is polled every 50 ms). */
+  readonly busyAtComplete: Metrics;
   readonly longTasksAfterMs: number;
   readonly chars: number;
   /** The answer was still streaming at the run's cap: every figure covers only the part rendered by then. */
@@ -164,6 +166,7 @@ export async function streamRun(browser: Browser, server: BenchServer, mode: Mod
     let capTimer: ReturnType<typeof setTimeout> | undefined;
     const cap = options.capMs === undefined ? null : new Promise<StatusChange>((resolve) => (capTimer = setTimeout(() => resolve(CAPPED), options.capMs)));
     const ended = await (cap === null ? finished : Promise.race([finished, cap])).finally(() => clearTimeout(capTimer));
+    const busyAtComplete = diff(await metrics(cdp), before);
     const capped = ended === CAPPED;
     if (capped) finished.catch(() => undefined);
     // A capped run ends now, on the page's clock (the page answers once its current task is done).
@@ -200,6 +203,7 @@ export async function streamRun(browser: Browser, server: BenchServer, mode: Mod
       plainAtComplete: done.plain ?? 0,
       lastByteToFormattedMs: timing === null || formatted === null ? Number.NaN : formatted.at - timing.responseEnd,
       busy: diff(after, before),
+      busyAtComplete,
       longTasksAfterMs: tasksAfter,
       chars,
       capped,
