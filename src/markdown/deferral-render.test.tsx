@@ -77,11 +77,17 @@ describe('blocks a stream brings faster than a screen holds', () => {
     expect(second.ran()).toBe(true);
   });
 
-  it('are formatted when they come near the view, not when they leave it', async () => {
+  it('are formatted when they come near the view, not when they leave it or are far from it', async () => {
     const view = render(<Markdown text={answer} streaming />);
     const block = () => view.container.querySelector('[data-md-block="0"]');
     act(() => void block()?.dispatchEvent(visibility(true)));
     expect(block()?.hasAttribute('data-md-plain')).toBe(true);
+    // A block's first frame reports it rendered before the view has followed the end: far from the view, ignored.
+    const far = block();
+    if (far !== null) far.getBoundingClientRect = () => DOMRect.fromRect({ x: 0, y: window.innerHeight * 3, width: 600, height: 120 });
+    await act(async () => void far?.dispatchEvent(visibility(false)));
+    expect(block()?.hasAttribute('data-md-plain')).toBe(true);
+    if (far !== null) far.getBoundingClientRect = () => DOMRect.fromRect({ x: 0, y: window.innerHeight * 1.2, width: 600, height: 120 });
     await act(async () => void block()?.dispatchEvent(visibility(false)));
     expect(block()?.hasAttribute('data-md-plain')).toBe(false);
     expect(view.container.querySelector('h1')?.textContent).toBe(`Paragraph 0 with bold words ${'and more words '.repeat(32).trim()}`);

@@ -100,9 +100,14 @@ const MarkdownBlock = memo(function MarkdownBlock({ index, text, live, plain }: 
     if (formatted || node === null) return;
     // In the background, rendered at once (flushSync), so the job's time budget covers the work.
     const cancel = inBackground(() => flushSync(() => setFormatted(true)), 'newest-first');
-    // Off-screen blocks skip rendering (content-visibility: auto); this fires as one comes near the view.
+    // Off-screen blocks skip rendering (content-visibility: auto); this fires as one comes near the view,
+    // and once for its first frame, when the view may not have followed the end yet: only a block
+    // within half a screen of the view is formatted then.
     const onVisibility = (event: Event) => {
-      if ('skipped' in event && event.skipped === false) setFormatted(true);
+      if (!('skipped' in event) || event.skipped !== false) return;
+      const { top, bottom } = node.getBoundingClientRect();
+      const margin = window.innerHeight / 2;
+      if (bottom >= -margin && top <= window.innerHeight + margin) setFormatted(true);
     };
     node.addEventListener('contentvisibilityautostatechange', onVisibility);
     return () => {
