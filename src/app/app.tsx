@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { ChatView } from '../chat';
 import { ConversationsToggle, HistorySidebar } from '../history';
-import { warmUpHighlighter, warmUpLexer } from '../markdown';
+import { warmUpHighlighter, warmUpLexer, warmUpRendering } from '../markdown';
 import { Announcer } from './announcer';
 import { warmUpStreams } from '../transport';
 import { loadBackend } from './backend';
@@ -15,6 +15,7 @@ export function App() {
       warmUpStreams();
       warmUpLexer();
       warmUpHighlighter();
+      warmUpRendering();
     });
   }, []);
   return (
