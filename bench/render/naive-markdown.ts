@@ -23,14 +23,16 @@ export function warmUpHighlighter(): void {}
 
 /**
  * The naive renderer's counterpart of the app's idle-time rendering warm-up:
- * the same kinds of blocks parsed and laid out once in a hidden container.
+ * the same kinds of blocks parsed once into a hidden container whose content
+ * is not laid out (the app's off-screen sample is skipped by
+ * content-visibility too).
  */
 export function warmUpRendering(): void {
   const section = (i: number) =>
     `## Section ${i}\n\nSome *emphasis*, **strong**, \`code\` and a [link](https://example.com/${i}).\n\n- one\n- two\n\n1. first\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> quote\n\n\`\`\`ts\nconst x = 1;\n\`\`\`\n`;
   const host = document.createElement('div');
   host.setAttribute('aria-hidden', 'true');
-  host.style.cssText = 'position:fixed;left:-10000px;top:0;width:720px;visibility:hidden;pointer-events:none';
+  host.style.cssText = 'position:fixed;left:-10000px;top:0;width:720px;visibility:hidden;pointer-events:none;content-visibility:hidden';
   host.className = 'min-w-0 space-y-3 break-words leading-relaxed';
   host.innerHTML = marked.parse([0, 1, 2, 3, 4, 5].map(section).join('\n'), { async: false, gfm: true });
   document.body.append(host);

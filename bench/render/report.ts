@@ -65,5 +65,4 @@ export function printStreamingTable({ runs, app, naive, perDelta, sustained, pro
     sBoth('last byte (responseEnd) → complete', (r) => r.lastByteToRenderMs);
     console.log(`  ${'ratio naive / app, main thread'.padEnd(40)} ${(sn / sa).toFixed(2)}x`);
   }
-
 }

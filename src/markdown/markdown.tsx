@@ -100,14 +100,18 @@ const MarkdownBlock = memo(function MarkdownBlock({ index, text, live, plain }: 
     if (formatted || node === null) return;
     // In the background, rendered at once (flushSync), so the job's time budget covers the work.
     const cancel = inBackground(() => flushSync(() => setFormatted(true)), 'newest-first');
-    // Off-screen blocks skip rendering (content-visibility: auto); this fires as one comes near the view,
-    // and once for its first frame, when the view may not have followed the end yet: only a block
-    // within half a screen of the view is formatted then.
+    // Off-screen blocks skip rendering (content-visibility: auto); this fires as one comes near the view.
+    // The first report may describe the block's first frame, before the view followed the end: that one
+    // formats the block only if it is within half a screen of the view.
+    let first = true;
     const onVisibility = (event: Event) => {
-      if (!('skipped' in event) || event.skipped !== false) return;
-      const { top, bottom } = node.getBoundingClientRect();
-      const margin = window.innerHeight / 2;
-      if (bottom >= -margin && top <= window.innerHeight + margin) setFormatted(true);
+      const near = () => {
+        const { top, bottom } = node.getBoundingClientRect();
+        const margin = window.innerHeight / 2;
+        return bottom >= -margin && top <= window.innerHeight + margin;
+      };
+      if ('skipped' in event && event.skipped === false && (!first || near())) setFormatted(true);
+      first = false;
     };
     node.addEventListener('contentvisibilityautostatechange', onVisibility);
     return () => {
