@@ -34,7 +34,7 @@ import { launch, probe } from './render/page';
 import { PROBE_SCRIPT } from './render/probe';
 import { longStretches, summarise } from './render/profile';
 import { serveBuild, SIMULATOR_CONFIG, type BenchServer } from './render/server';
-import { gaps, median, ms, percentile } from './render/stats';
+import { gaps, median, ms, percentile, pick } from './render/stats';
 import { printStreamingTable } from './render/report';
 import { LONG_PROMPT, streamRun, type StreamRun } from './render/stream';
 import type { TracedTask } from './render/trace';
@@ -101,7 +101,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-const pick = (runs: readonly StreamRun[], f: (r: StreamRun) => number) => median(runs.map(f));
 /** "median (min–max)": on a shared machine the spread matters. */
 const spread = (runs: readonly StreamRun[], f: (r: StreamRun) => number, digits = 0) => {
   const v = runs.map(f).filter(Number.isFinite);

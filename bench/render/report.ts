@@ -1,7 +1,7 @@
 // The detailed table of bench:render's streaming runs (app | naive, the
 // per-delta reference, the sustained scenario): figures for reading, not
 // targets (those are checked in render.ts).
-import { median, ms } from './stats';
+import { ms, pick } from './stats';
 import type { StreamRun } from './stream';
 
 export interface StreamingTable {
@@ -18,8 +18,6 @@ export interface StreamingTable {
   /** Main thread, naive re-rendering per delta / app. */
   readonly deltaRatio: number;
 }
-
-const pick = (runs: readonly StreamRun[], f: (r: StreamRun) => number) => median(runs.map(f));
 
 export function printStreamingTable({ runs, app, naive, perDelta, sustained, prompt, tokensPerSecond, naiveDeltaCapMs, ratio, deltaRatio }: StreamingTable): void {
   console.log('');

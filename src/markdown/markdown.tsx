@@ -105,12 +105,7 @@ const MarkdownBlock = memo(function MarkdownBlock({ index, text, live, plain }: 
     // formats the block only if it is within half a screen of the view.
     let first = true;
     const onVisibility = (event: Event) => {
-      const near = () => {
-        const { top, bottom } = node.getBoundingClientRect();
-        const margin = window.innerHeight / 2;
-        return bottom >= -margin && top <= window.innerHeight + margin;
-      };
-      if ('skipped' in event && event.skipped === false && (!first || near())) setFormatted(true);
+      if ('skipped' in event && event.skipped === false && (!first || nearTheView(node))) setFormatted(true);
       first = false;
     };
     node.addEventListener('contentvisibilityautostatechange', onVisibility);
@@ -134,3 +129,10 @@ const MarkdownBlock = memo(function MarkdownBlock({ index, text, live, plain }: 
     </div>
   );
 });
+
+/** Within half a screen of the window's view. */
+function nearTheView(node: Element): boolean {
+  const { top, bottom } = node.getBoundingClientRect();
+  const margin = window.innerHeight / 2;
+  return bottom >= -margin && top <= window.innerHeight + margin;
+}
