@@ -1,0 +1,73 @@
+import { EventEmitter } from 'node:events';
+import type { ServerResponse } from 'node:http';
+import { describe, expect, it } from 'vitest';
+import { streamText } from './sse';
+import type { Step } from './types';
+import { playSteps, type Pacing } from './writer';
+
+/** The part of a response playSteps uses, recording each write. */
+class RecordingResponse extends EventEmitter {
+  destroyed = false;
+  readonly writes: string[] = [];
+  write(text: string): boolean {
+    this.writes.push(text);
+    return true;
+  }
+}
+
+function deltas(count: number): Step[] {
+  return Array.from({ length: count }, (_, i) => ({
+    kind: 'event',
+    name: 'content_block_delta',
+    data: { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: `word${i} ` } },
+    tokens: 1,
+  }));
+}
+
+const noSleep = () => Promise.resolve();
+const FAST: Pacing = { firstTokenDelayMs: 0, tokensPerSecond: 1000, fast: true, sleep: noSleep, realClock: false };
+const PACED: Pacing = { ...FAST, fast: false };
+
+async function play(steps: readonly Step[], pacing: Pacing) {
+  const res = new RecordingResponse();
+  const outcome = await playSteps(steps, res as unknown as ServerResponse, pacing, new AbortController().signal);
+  return { outcome, writes: res.writes };
+}
+
+describe('playSteps', () => {
+  it('writes an unpaced stream in runs of events, byte for byte', async () => {
+    const steps = [{ kind: 'first-token' } as const, ...deltas(200)];
+    const { outcome, writes } = await play(steps, FAST);
+    expect(outcome).toBe('finished');
+    expect(writes.join('')).toBe(streamText(steps));
+    expect(writes.length).toBeLessThanOrEqual(4);
+  });
+
+  it('puts every event before a drop on the wire before cutting', async () => {
+    const before = deltas(10);
+    const { outcome, writes } = await play([...before, { kind: 'drop' }, ...deltas(5)], FAST);
+    expect(outcome).toBe('dropped');
+    expect(writes.join('')).toBe(streamText(before));
+  });
+
+  it('writes the events before a stall before waiting', async () => {
+    const res = new RecordingResponse();
+    const before = deltas(3);
+    let writtenAtStall = '';
+    const pacing: Pacing = {
+      ...FAST,
+      sleep: () => {
+        writtenAtStall = res.writes.join('');
+        return Promise.resolve();
+      },
+    };
+    await playSteps([...before, { kind: 'stall', ms: 100 }, ...deltas(2)], res as unknown as ServerResponse, pacing, new AbortController().signal);
+    expect(writtenAtStall).toBe(streamText(before));
+  });
+
+  it('writes each event of a paced stream as soon as it is due', async () => {
+    const steps = deltas(5);
+    const { writes } = await play(steps, PACED);
+    expect(writes).toEqual(steps.map((step) => streamText([step])));
+  });
+});
