@@ -162,3 +162,17 @@ test('an answer that outruns the page shows its end first, then formats every bl
   expect(await answer.locator('pre code').count()).toBeGreaterThan(0);
   expect(await answer.locator('table').count()).toBeGreaterThan(0);
 });
+
+test('code blocks are highlighted in the highlight worker, their text as written', async ({ page }) => {
+  await page.goto('/');
+  await send(page, '/sim long 600 fast');
+  const answer = lastAssistant(page);
+  await expect(answer).toHaveAttribute('data-status', 'complete');
+  const labelled = answer.locator('.md-code', { has: page.getByTestId('code-lang').filter({ hasText: /^(typescript|python|rust|go|bash|sql|json|css)$/ }) });
+  await expect(labelled.first()).toBeVisible();
+  const blocks = await labelled.count();
+  // Every block in a known language gets colours, and its text is the code as written: no markup, no escapes shown.
+  await expect(labelled.locator('pre code:has(span[class^="hljs-"])')).toHaveCount(blocks);
+  for (const code of await labelled.locator('pre code').allTextContents()) expect(code).not.toMatch(/&(lt|gt|amp|quot);|<span/);
+  expect(page.workers().some((worker) => worker.url().includes('highlight-worker'))).toBe(true);
+});

@@ -4,7 +4,8 @@ import type { HLJSApi, LanguageFn } from 'highlight.js';
  * highlight.js core plus one chunk per grammar, all behind dynamic import():
  * nothing here is in the initial bundle, and a conversation only pays for the
  * languages it shows. Unknown languages stay plain (auto-detection would run
- * every grammar over every block).
+ * every grammar over every block). No DOM here: this runs in the highlight
+ * worker (see highlighter.ts), and on the page where there is none.
  */
 type Loader = () => Promise<{ default: LanguageFn }>;
 
@@ -39,7 +40,7 @@ const ALIASES: Readonly<Record<string, string>> = {
   tsx: 'typescript', html: 'xml', svg: 'xml', xhtml: 'xml', yml: 'yaml', patch: 'diff',
 };
 
-/** Above this size highlighting would be a long task; such code stays plain. */
+/** Above this size, inserting a block's highlighted HTML would be a long task for the page: such code stays plain. */
 export const MAX_HIGHLIGHT_CHARS = 60_000;
 
 /** The grammar name we can highlight `lang` with, or null. */
@@ -54,23 +55,22 @@ let loadedCore: HLJSApi | undefined;
 const registered = new Set<string>();
 const pending = new Map<string, Promise<void>>();
 
-function loadCore(): Promise<HLJSApi> {
-  core ??= Promise.all([import('highlight.js/lib/core'), import('./highlight.css')]).then(([module]) => module.default);
+/**
+ * Evaluating highlight.js core is one task of tens of milliseconds: done
+ * ahead of the first code block, while the page is idle after opening.
+ * Grammars are small and stay on demand.
+ */
+export function loadCore(): Promise<HLJSApi> {
+  if (core === undefined) {
+    core = import('highlight.js/lib/core').then((module) => module.default);
+    core.catch(() => {
+      core = undefined; // a failed load is retried when code next needs it
+    });
+  }
   return core;
 }
 
-/**
- * Evaluating highlight.js core is one task of tens of milliseconds: done while
- * the page is idle after opening rather than when the first code block of an
- * answer streams in. Grammars are small and stay on demand.
- */
-export function warmUpHighlighter(): void {
-  loadCore().catch(() => {
-    core = undefined; // a failed load is retried when code first needs it
-  });
-}
-
-/** Loads core, theme CSS and one grammar; resolves once `highlight` can use it. */
+/** Loads core and one grammar; resolves once `highlightLoaded` can use it. */
 export function loadGrammar(name: string): Promise<void> {
   const existing = pending.get(name);
   if (existing !== undefined) return existing;
@@ -81,43 +81,14 @@ export function loadGrammar(name: string): Promise<void> {
     loadedCore = hljs;
     registered.add(name);
   });
+  promise.catch(() => pending.delete(name)); // retried on the next request
   pending.set(name, promise);
   return promise;
 }
 
-export function isLoaded(name: string): boolean {
-  return loadedCore !== undefined && registered.has(name);
-}
-
-/** Highlighted code kept for blocks that mount again (switching back to a conversation); bounded by size. */
-const cache = new Map<string, string>();
-let cachedChars = 0;
-const CACHE_CHARS = 4_000_000;
-
-const cacheKey = (code: string, name: string) => `${name}\u0000${code}`;
-
-/** The highlighted HTML of code highlighted before, or null. */
-export function highlightedBefore(code: string, name: string): string | null {
-  return cache.get(cacheKey(code, name)) ?? null;
-}
-
-/** Synchronous highlight if the grammar is already loaded; null otherwise. */
-export function highlight(code: string, name: string): string | null {
+/** The code highlighted as HTML, if its grammar has loaded and it is not too large; null otherwise. */
+export function highlightLoaded(code: string, name: string): string | null {
   if (loadedCore === undefined || !registered.has(name) || code.length > MAX_HIGHLIGHT_CHARS) return null;
   // highlight.js escapes the code it is given: its output is trusted HTML.
-  const html = loadedCore.highlight(code, { language: name, ignoreIllegals: true }).value;
-  remember(cacheKey(code, name), html);
-  return html;
-}
-
-function remember(key: string, html: string): void {
-  if (cache.has(key)) return;
-  cache.set(key, html);
-  cachedChars += key.length + html.length;
-  // Map iteration is insertion order: the oldest entries go first.
-  for (const [oldKey, oldHtml] of cache) {
-    if (cachedChars <= CACHE_CHARS) break;
-    cache.delete(oldKey);
-    cachedChars -= oldKey.length + oldHtml.length;
-  }
+  return loadedCore.highlight(code, { language: name, ignoreIllegals: true }).value;
 }

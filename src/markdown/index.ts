@@ -1,5 +1,5 @@
 export { Markdown, type MarkdownProps } from './markdown';
 export { splitBlocks, EMPTY_SPLIT, type Split } from './split';
 export { warmUpLexer } from './lexer';
-export { warmUpHighlighter } from './highlight';
+export { warmUpHighlighter } from './highlighter';
 export { warmUpRendering } from './warm-up';

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { inBackground } from './background';
-import { grammarFor, highlight, highlightedBefore, isLoaded, loadGrammar } from './highlight';
+import { grammarFor } from './highlight';
+import { highlighter } from './highlighter';
 
 /** Highlighted HTML for the first `length` characters of the code. */
 export interface Highlighted {
@@ -16,70 +17,56 @@ interface Snapshot extends Highlighted {
 const LIVE_INTERVAL = 200;
 
 /**
- * Highlights `code` once its grammar has loaded, never during a render:
- * highlighting runs in background tasks (see background.ts) and the code is
- * shown plain until it is done, in the same box and font, so nothing moves.
- * A growing block is re-highlighted at most every LIVE_INTERVAL and shown as
- * highlighted prefix + plain rest. Code highlighted before (a block that
- * mounts again) is taken from a cache at once.
+ * Highlights `code` off the render: requests are sent from background jobs
+ * (see background.ts), so a stream that is catching up keeps the cores, and
+ * are highlighted in the highlight worker (see highlighter.ts). The code is
+ * shown plain until then, in the same box and font, so nothing moves. A
+ * growing block is re-highlighted at most every LIVE_INTERVAL, one request
+ * at a time, and shown as highlighted prefix + plain rest. Code highlighted
+ * before (a block that mounts again) is taken from a cache at once.
  */
 export function useHighlight(code: string, lang: string, live: boolean): Highlighted | null {
   const grammar = grammarFor(lang);
-  // Read from the module each render; the state only forces a render once the grammar arrives.
-  const [, setArrived] = useState(0);
-  const loaded = grammar !== null && isLoaded(grammar);
-  useEffect(() => {
-    if (grammar === null || loaded) return;
-    let cancelled = false;
-    // Fetching a grammar's chunk, and running it when it arrives, is work for colours only: it starts as
-    // a background job, so a stream that is catching up does not pay for it.
-    const cancelLoad = inBackground(() => {
-      loadGrammar(grammar).then(
-        () => {
-          if (!cancelled) setArrived((n) => n + 1);
-        },
-        () => {}, // a failed chunk load leaves the code plain, which is still correct
-      );
-    });
-    return () => {
-      cancelled = true;
-      cancelLoad();
-    };
-  }, [grammar, loaded]);
-
   const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
   const latest = useRef(code);
   latest.current = code;
 
-  // Settled code: one background job per version of the code.
-  const cached = !live && loaded && grammar !== null ? highlightedBefore(code, grammar) : null;
+  // Settled code: one request per version of the code.
+  const cached = !live && grammar !== null ? highlighter.highlightedBefore(code, grammar) : null;
   useEffect(() => {
-    if (live || !loaded || grammar === null || cached !== null) return;
-    return inBackground(() => {
-      const html = highlight(code, grammar);
-      if (html !== null) setSnapshot({ html, length: code.length, code });
+    if (live || grammar === null || cached !== null) return;
+    let cancelRequest: (() => void) | undefined;
+    const cancelJob = inBackground(() => {
+      cancelRequest = highlighter.highlight(code, grammar, (html) => {
+        if (html !== null) setSnapshot({ html, length: code.length, code });
+      });
     });
-  }, [code, grammar, live, loaded, cached]);
+    return () => {
+      cancelJob();
+      cancelRequest?.();
+    };
+  }, [code, grammar, live, cached]);
 
-  // Growing code: at most one pending re-highlight, on a timer, of whatever the code is by then.
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const cancelJob = useRef<(() => void) | null>(null);
+  // Growing code: at most one pending re-highlight (timer, job, then request), of whatever the code is by then.
+  const pending = useRef<(() => void) | null>(null);
   useEffect(() => {
-    if (!live || !loaded || grammar === null || timer.current !== null) return;
-    timer.current = setTimeout(() => {
-      cancelJob.current = inBackground(() => {
-        timer.current = null;
+    if (!live || grammar === null || pending.current !== null) return;
+    let cancel = () => clearTimeout(timer);
+    const timer = setTimeout(() => {
+      cancel = inBackground(() => {
         const current = latest.current;
-        const html = highlight(current, grammar);
-        if (html !== null) setSnapshot({ html, length: current.length, code: current });
+        cancel = highlighter.highlight(current, grammar, (html) => {
+          pending.current = null;
+          if (html !== null) setSnapshot({ html, length: current.length, code: current });
+        });
       });
     }, LIVE_INTERVAL);
-  }, [code, grammar, live, loaded]);
+    pending.current = () => cancel();
+  }, [code, grammar, live]);
   useEffect(
     () => () => {
-      if (timer.current !== null) clearTimeout(timer.current);
-      cancelJob.current?.();
-      timer.current = null;
+      pending.current?.();
+      pending.current = null;
     },
     [],
   );

@@ -1,0 +1,63 @@
+// The highlight worker's side: requests are highlighted one at a time, in
+// the order they came, each in its own task, so that a cancel arriving
+// meanwhile (a block that scrolled away or grew again) takes its request out
+// before any time is spent on it.
+import { highlightLoaded, loadGrammar } from './highlight';
+
+export type ToHighlighter =
+  | { readonly type: 'highlight'; readonly id: number; readonly code: string; readonly grammar: string }
+  | { readonly type: 'cancel'; readonly id: number };
+
+/** `html` is null when the code stays plain (too large, or its grammar failed to load). */
+export interface FromHighlighter {
+  readonly id: number;
+  readonly html: string | null;
+}
+
+interface Request {
+  readonly code: string;
+  readonly grammar: string;
+}
+
+export function createHighlightQueue(reply: (message: FromHighlighter) => void, nextTask: (run: () => void) => void = (run) => setTimeout(run, 0)) {
+  /** Waiting requests; a Map keeps the order they came in. */
+  const waiting = new Map<number, Request>();
+  let busy = false;
+
+  const runNext = async () => {
+    const first = waiting.entries().next();
+    if (first.done === true) {
+      busy = false;
+      return;
+    }
+    const [id, { code, grammar }] = first.value;
+    waiting.delete(id);
+    const html = await loadGrammar(grammar).then(
+      () => highlightLoaded(code, grammar),
+      () => null,
+    );
+    reply({ id, html });
+    nextTask(() => void runNext());
+  };
+
+  return {
+    receive(message: ToHighlighter): void {
+      switch (message.type) {
+        case 'highlight':
+          waiting.set(message.id, { code: message.code, grammar: message.grammar });
+          if (!busy) {
+            busy = true;
+            nextTask(() => void runNext());
+          }
+          return;
+        case 'cancel':
+          waiting.delete(message.id);
+          return;
+        default: {
+          const never: never = message;
+          throw new Error(`unknown message ${String(never)}`);
+        }
+      }
+    },
+  };
+}
