@@ -52,7 +52,8 @@ export const PROBE_SCRIPT = String.raw`(() => {
     return new Response(res.body.pipeThrough(pass), { status: res.status, statusText: res.statusText, headers: res.headers });
   };
 
-  // Streams may run in a worker: its batches are what reaches the page's JavaScript.
+  // Streams may run in a worker: its batches are what reaches the page's JavaScript. (The highlight
+  // worker's replies carry no type: they are not streams.)
   const InnerWorker = window.Worker;
   if (InnerWorker) {
     window.Worker = function (url, options) {
@@ -60,7 +61,7 @@ export const PROBE_SCRIPT = String.raw`(() => {
       const records = new Map();
       worker.addEventListener('message', (e) => {
         const m = e.data;
-        if (!m || typeof m.id !== 'number') return;
+        if (!m || typeof m.id !== 'number' || typeof m.type !== 'string') return;
         const now = performance.now();
         let rec = records.get(m.id);
         if (!rec) {
