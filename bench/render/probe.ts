@@ -83,6 +83,7 @@ export const PROBE_SCRIPT = String.raw`(() => {
   }
 
   const answers = () => document.querySelectorAll('article[data-role="assistant"]');
+  const statusWaiters = new Set();
   new MutationObserver((records) => {
     const now = performance.now();
     for (const r of records) {
@@ -90,21 +91,28 @@ export const PROBE_SCRIPT = String.raw`(() => {
       if (el.nodeType !== 1 || !el.matches('article[data-role="assistant"]')) continue;
       B.statusChanges.push({ status: el.getAttribute('data-status'), at: now, index: Array.prototype.indexOf.call(answers(), el), plain: el.querySelectorAll('[data-md-plain]').length });
     }
+    for (const waiter of [...statusWaiters]) waiter();
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-status'] });
 
   B.answerCount = () => answers().length;
 
   /** Resolves when answer number index (0-based) has one of the statuses; rejects after timeoutMs. */
+  // Checked as each status change is observed, so what is read next (main-thread totals) is read at once.
   B.whenStatus = (index, statuses, timeoutMs) => new Promise((resolve, reject) => {
-    const started = performance.now();
     const check = () => {
       const hit = B.statusChanges.find((c) => c.index === index && statuses.includes(c.status));
-      if (hit) return resolve(hit);
-      const el = answers()[index];
-      if (performance.now() - started > timeoutMs) return reject(new Error('timed out waiting for answer ' + index + ' (status ' + (el ? el.getAttribute('data-status') : 'absent') + ')'));
-      setTimeout(check, 50);
+      if (!hit) return false;
+      statusWaiters.delete(check);
+      clearTimeout(timer);
+      resolve(hit);
+      return true;
     };
-    check();
+    const timer = setTimeout(() => {
+      statusWaiters.delete(check);
+      const el = answers()[index];
+      reject(new Error('timed out waiting for answer ' + index + ' (status ' + (el ? el.getAttribute('data-status') : 'absent') + ')'));
+    }, timeoutMs);
+    if (!check()) statusWaiters.add(check);
   });
 
   B.watchFirstText = (index) => {

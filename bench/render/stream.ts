@@ -46,7 +46,7 @@ export interface StreamRun {
   readonly lastByteToFormattedMs: number;
   /** Main-thread time from send to complete, plus what the last update scheduled (CDP TaskDuration). */
   readonly busy: Metrics;
-  /** The same, read as soon as the answer is seen complete (the status is polled every 50 ms). */
+  /** The same, read as soon as the answer is seen complete (the wait ends on the status change itself). */
   readonly busyAtComplete: Metrics;
   readonly longTasksAfterMs: number;
   readonly chars: number;
