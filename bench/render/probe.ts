@@ -52,16 +52,16 @@ export const PROBE_SCRIPT = String.raw`(() => {
     return new Response(res.body.pipeThrough(pass), { status: res.status, statusText: res.statusText, headers: res.headers });
   };
 
-  // Streams may run in a worker: its batches are what reaches the page's JavaScript. (The highlight
-  // worker's replies carry no type: they are not streams.)
+  // Streams may run in a worker (named 'streams'): its batches are what reaches the page's JavaScript.
   const InnerWorker = window.Worker;
   if (InnerWorker) {
     window.Worker = function (url, options) {
       const worker = new InnerWorker(url, options);
+      if (!options || options.name !== 'streams') return worker;
       const records = new Map();
       worker.addEventListener('message', (e) => {
         const m = e.data;
-        if (!m || typeof m.id !== 'number' || typeof m.type !== 'string') return;
+        if (!m || typeof m.id !== 'number') return;
         const now = performance.now();
         let rec = records.get(m.id);
         if (!rec) {

@@ -1,5 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MAX_HIGHLIGHT_CHARS } from './highlight';
+
+// A grammar chunk that fails to load (a network error, a deploy that removed it), and code the highlighter throws on.
+vi.mock('./highlight', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('./highlight')>();
+  return {
+    ...actual,
+    loadGrammar: (name: string) => (name === 'broken' ? Promise.reject(new Error('chunk failed')) : actual.loadGrammar(name)),
+    highlightLoaded: (code: string, name: string) => {
+      if (code === 'explode') throw new Error('highlighter bug');
+      return actual.highlightLoaded(code, name);
+    },
+  };
+});
 import { createHighlightQueue, type FromHighlighter } from './highlight-queue';
 
 /** A queue whose tasks run only when the test says so. */
@@ -41,6 +54,21 @@ describe('the highlight worker queue', () => {
     tasks.shift()?.(); // finds nothing left
     expect(replies.map((r) => r.id)).toEqual([1, 3]);
     expect(tasks).toHaveLength(0);
+  });
+
+  it('answers a request that failed with plain code, and goes on', async () => {
+    const { queue, replies, step } = manualQueue();
+    queue.receive({ type: 'highlight', id: 1, code: 'x = 1', grammar: 'broken' });
+    queue.receive({ type: 'highlight', id: 2, code: 'explode', grammar: 'python' });
+    queue.receive({ type: 'highlight', id: 3, code: 'y = 2', grammar: 'python' });
+    await step();
+    await step();
+    await step();
+    expect(replies.slice(0, 2)).toEqual([
+      { id: 1, html: null },
+      { id: 2, html: null },
+    ]);
+    expect(replies[2]?.html).toContain('hljs-number');
   });
 
   it('escapes the code it highlights', async () => {

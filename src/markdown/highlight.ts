@@ -5,7 +5,7 @@ import type { HLJSApi, LanguageFn } from 'highlight.js';
  * nothing here is in the initial bundle, and a conversation only pays for the
  * languages it shows. Unknown languages stay plain (auto-detection would run
  * every grammar over every block). No DOM here: this runs in the highlight
- * worker (see highlighter.ts), and on the page where there is none.
+ * worker (see highlighter.ts), and on the page when no worker can start.
  */
 type Loader = () => Promise<{ default: LanguageFn }>;
 

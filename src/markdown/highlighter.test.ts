@@ -31,8 +31,8 @@ describe('the page side of highlighting', () => {
   it('sends code to one worker and hands back, and remembers, what it highlighted', () => {
     const { worker, spawn, highlighter } = withFakeWorker();
     const done = vi.fn();
-    highlighter.highlight('let a', 'javascript', done);
-    highlighter.highlight('let b', 'javascript', () => undefined);
+    highlighter.highlight({ code: 'let a', grammar: 'javascript', remember: true }, done);
+    highlighter.highlight({ code: 'let b', grammar: 'javascript', remember: true }, () => undefined);
     expect(spawn).toHaveBeenCalledTimes(1);
     expect(worker.sent).toEqual([
       { type: 'highlight', id: 1, code: 'let a', grammar: 'javascript' },
@@ -47,7 +47,7 @@ describe('the page side of highlighting', () => {
   it('passes on code that stays plain without remembering it', () => {
     const { worker, highlighter } = withFakeWorker();
     const done = vi.fn();
-    highlighter.highlight('huge', 'bash', done);
+    highlighter.highlight({ code: 'huge', grammar: 'bash', remember: true }, done);
     worker.reply({ id: 1, html: null });
     expect(done).toHaveBeenCalledWith(null);
     expect(highlighter.highlightedBefore('huge', 'bash')).toBeNull();
@@ -56,7 +56,7 @@ describe('the page side of highlighting', () => {
   it('cancels: the worker is told, and a late reply reaches no one', () => {
     const { worker, highlighter } = withFakeWorker();
     const done = vi.fn();
-    const cancel = highlighter.highlight('let a', 'javascript', done);
+    const cancel = highlighter.highlight({ code: 'let a', grammar: 'javascript', remember: true }, done);
     cancel();
     expect(worker.sent.at(-1)).toEqual({ type: 'cancel', id: 1 });
     worker.reply({ id: 1, html: '<b>let</b> a' });
@@ -66,15 +66,34 @@ describe('the page side of highlighting', () => {
   it('highlights on this thread what a failed worker was asked, and everything after', async () => {
     const { worker, spawn, highlighter } = withFakeWorker();
     const first = vi.fn();
-    highlighter.highlight('const a = 1;', 'typescript', first);
+    highlighter.highlight({ code: 'const a = 1;', grammar: 'typescript', remember: true }, first);
     worker.fail();
     expect(worker.terminated).toBe(true);
     await vi.waitFor(() => expect(first).toHaveBeenCalledWith(expect.stringContaining('<span class="hljs-keyword">const</span>')));
     const second = vi.fn();
-    highlighter.highlight('def f(): pass', 'python', second);
+    highlighter.highlight({ code: 'def f(): pass', grammar: 'python', remember: true }, second);
     await vi.waitFor(() => expect(second).toHaveBeenCalledWith(expect.stringContaining('<span class="hljs-keyword">def</span>')));
     expect(spawn).toHaveBeenCalledTimes(1);
     expect(worker.sent).toHaveLength(1);
+  });
+
+  it('forgets code asked not to be remembered (a growing block)', () => {
+    const { worker, highlighter } = withFakeWorker();
+    highlighter.highlight({ code: 'let a', grammar: 'javascript', remember: false }, () => undefined);
+    worker.reply({ id: 1, html: '<b>let</b> a' });
+    expect(highlighter.highlightedBefore('let a', 'javascript')).toBeNull();
+  });
+
+  it('still cancels a request that a failed worker handed back to this thread', async () => {
+    const { worker, highlighter } = withFakeWorker();
+    const cancelled = vi.fn();
+    const kept = vi.fn();
+    const cancel = highlighter.highlight({ code: 'let a = 1;', grammar: 'javascript', remember: true }, cancelled);
+    highlighter.highlight({ code: 'let b = 2;', grammar: 'javascript', remember: true }, kept);
+    worker.fail();
+    cancel();
+    await vi.waitFor(() => expect(kept).toHaveBeenCalled());
+    expect(cancelled).not.toHaveBeenCalled();
   });
 
   it('highlights on this thread when no worker can be started', async () => {
@@ -82,7 +101,7 @@ describe('the page side of highlighting', () => {
       throw new Error('workers are not allowed here');
     });
     const done = vi.fn();
-    highlighter.highlight('SELECT 1;', 'sql', done);
+    highlighter.highlight({ code: 'SELECT 1;', grammar: 'sql', remember: true }, done);
     await vi.waitFor(() => expect(done).toHaveBeenCalledWith(expect.stringContaining('hljs-keyword')));
     expect(highlighter.highlightedBefore('SELECT 1;', 'sql')).toContain('hljs-keyword');
   });

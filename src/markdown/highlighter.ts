@@ -18,18 +18,24 @@ export interface HighlightWorkerLike {
 /** Called with the highlighted HTML, or null when the code stays plain. */
 export type OnHighlighted = (html: string | null) => void;
 
+export interface HighlightRequest {
+  readonly code: string;
+  /** A name grammarFor gave. */
+  readonly grammar: string;
+  /** Keep the result for a block that mounts again: settled code, not each prefix of a growing block. */
+  readonly remember: boolean;
+}
+
 export interface Highlighter {
   /** Starts the worker (or loads highlight.js here) ahead of the first code block. */
   warmUp(): void;
-  /** Highlights `code` with a grammar named by grammarFor; returns a cancel that also drops the callback. */
-  highlight(code: string, grammar: string, done: OnHighlighted): () => void;
-  /** The HTML of code highlighted before, or null. */
+  /** Highlights the code; `done` is called once, unless the returned cancel is called first. */
+  highlight(request: HighlightRequest, done: OnHighlighted): () => void;
+  /** The HTML of code highlighted (and remembered) before, or null. */
   highlightedBefore(code: string, grammar: string): string | null;
 }
 
-interface Request {
-  readonly code: string;
-  readonly grammar: string;
+interface Request extends HighlightRequest {
   readonly done: OnHighlighted;
 }
 
@@ -37,11 +43,14 @@ export function createHighlighter(spawn: (() => HighlightWorkerLike) | null): Hi
   let worker: HighlightWorkerLike | null = null;
   let failed = spawn === null;
   let nextId = 1;
+  /** Requests sent to the worker, by id. */
   const inFlight = new Map<number, Request>();
+  /** Requests the worker had when it failed, redone on this thread: their cancels, by id. */
+  const redone = new Map<number, () => void>();
   const cache = createCache();
 
   const finish = (request: Request, html: string | null) => {
-    if (html !== null) cache.remember(request.code, request.grammar, html);
+    if (html !== null && request.remember) cache.remember(request.code, request.grammar, html);
     request.done(html);
   };
 
@@ -65,9 +74,15 @@ export function createHighlighter(spawn: (() => HighlightWorkerLike) | null): Hi
       failed = true;
       worker = null;
       started.terminate();
-      const orphans = [...inFlight.values()];
+      const orphans = [...inFlight];
       inFlight.clear();
-      for (const request of orphans) onThisThread(request);
+      for (const [id, request] of orphans) {
+        const done: OnHighlighted = (html) => {
+          redone.delete(id);
+          request.done(html);
+        };
+        redone.set(id, onThisThread({ ...request, done }));
+      }
     };
     worker = started;
     return started;
@@ -96,16 +111,17 @@ export function createHighlighter(spawn: (() => HighlightWorkerLike) | null): Hi
       loadTheme();
       if (connect() === null) void loadCore().catch(() => undefined);
     },
-    highlight(code, grammar, done) {
+    highlight(request, done) {
       loadTheme();
       const target = connect();
-      if (target === null) return onThisThread({ code, grammar, done });
+      if (target === null) return onThisThread({ ...request, done });
       const id = nextId++;
-      inFlight.set(id, { code, grammar, done });
-      target.postMessage({ type: 'highlight', id, code, grammar });
+      inFlight.set(id, { ...request, done });
+      target.postMessage({ type: 'highlight', id, code: request.code, grammar: request.grammar });
       return () => {
-        // After a worker failure the request may be running here instead; it then ends on its own.
         if (inFlight.delete(id)) worker?.postMessage({ type: 'cancel', id });
+        redone.get(id)?.();
+        redone.delete(id);
       };
     },
     highlightedBefore: (code, grammar) => cache.get(code, grammar),

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { inBackground } from './background';
-import { grammarFor } from './highlight';
+import { grammarFor, MAX_HIGHLIGHT_CHARS } from './highlight';
 import { highlighter } from './highlighter';
 
 /** Highlighted HTML for the first `length` characters of the code. */
@@ -26,7 +26,8 @@ const LIVE_INTERVAL = 200;
  * before (a block that mounts again) is taken from a cache at once.
  */
 export function useHighlight(code: string, lang: string, live: boolean): Highlighted | null {
-  const grammar = grammarFor(lang);
+  // Code over the limit stays plain: not worth a request.
+  const grammar = code.length <= MAX_HIGHLIGHT_CHARS ? grammarFor(lang) : null;
   const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
   const latest = useRef(code);
   latest.current = code;
@@ -37,7 +38,7 @@ export function useHighlight(code: string, lang: string, live: boolean): Highlig
     if (live || grammar === null || cached !== null) return;
     let cancelRequest: (() => void) | undefined;
     const cancelJob = inBackground(() => {
-      cancelRequest = highlighter.highlight(code, grammar, (html) => {
+      cancelRequest = highlighter.highlight({ code, grammar, remember: true }, (html) => {
         if (html !== null) setSnapshot({ html, length: code.length, code });
       });
     });
@@ -47,25 +48,27 @@ export function useHighlight(code: string, lang: string, live: boolean): Highlig
     };
   }, [code, grammar, live, cached]);
 
-  // Growing code: at most one pending re-highlight (timer, job, then request), of whatever the code is by then.
-  const pending = useRef<(() => void) | null>(null);
+  // Growing code: at most one re-highlight pending (a timer, then a background job, then a request), of
+  // whatever the code is by then. Once it is shown, code that grew meanwhile gets the next one.
+  const pending = useRef<{ cancel: () => void } | null>(null);
+  const shownCode = snapshot?.code;
   useEffect(() => {
-    if (!live || grammar === null || pending.current !== null) return;
-    let cancel = () => clearTimeout(timer);
+    if (!live || grammar === null || pending.current !== null || shownCode === code) return;
+    const mine = { cancel: () => clearTimeout(timer) };
     const timer = setTimeout(() => {
-      cancel = inBackground(() => {
+      mine.cancel = inBackground(() => {
         const current = latest.current;
-        cancel = highlighter.highlight(current, grammar, (html) => {
-          pending.current = null;
+        mine.cancel = highlighter.highlight({ code: current, grammar, remember: false }, (html) => {
+          if (pending.current === mine) pending.current = null;
           if (html !== null) setSnapshot({ html, length: current.length, code: current });
         });
       });
     }, LIVE_INTERVAL);
-    pending.current = () => cancel();
-  }, [code, grammar, live]);
+    pending.current = mine;
+  }, [code, grammar, live, shownCode]);
   useEffect(
     () => () => {
-      pending.current?.();
+      pending.current?.cancel();
       pending.current = null;
     },
     [],
