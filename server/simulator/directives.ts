@@ -8,6 +8,7 @@ export type Scenario =
   | { name: 'normal' }
   | { name: 'help' }
   | { name: 'long'; tokens: number }
+  | { name: 'echo' }
   | { name: 'thinking'; redacted: boolean | null }
   | { name: 'tool' }
   | { name: 'parallel-tools'; count: number }
@@ -35,6 +36,7 @@ export interface Directive {
 export const SCENARIO_HELP: readonly [string, string][] = [
   ['help', 'This list.'],
   ['long <n>', 'About n output tokens of markdown (headings, lists, tables, code).'],
+  ['echo', 'Answers with the prompt (the lines after `/sim echo`) word for word: see your own markdown stream in.'],
   ['fast', 'No pacing; combine with any other, e.g. `/sim long 20000 fast`.'],
   ['thinking [redacted]', 'A thinking block (thinking_delta, signature_delta) before the answer; `redacted` adds a redacted_thinking block.'],
   ['tool', 'Calls one of the request\'s tools (stop_reason tool_use).'],
@@ -91,6 +93,8 @@ function scenarioFor(name: string, args: string[]): Scenario {
       return { name: 'help' };
     case 'long':
       return { name: 'long', tokens: intArg(args, 2000, 1, 1_000_000) };
+    case 'echo':
+      return { name: 'echo' };
     case 'thinking':
       return { name: 'thinking', redacted: args.includes('redacted') ? true : args.includes('plain') ? false : null };
     case 'tool':

@@ -62,7 +62,7 @@ describe('normal answers', () => {
 describe('scenarios', () => {
   it('help lists every scenario', () => {
     const text = deltaText(okSteps(run(userText('/sim help'))), 'text_delta', 'text');
-    for (const name of ['long', 'fast', 'thinking', 'tool', 'parallel-tools', 'search', 'max-tokens', 'stop-sequence', 'refusal', 'pause-turn', 'error', 'midstream-error', 'drop', 'stall', 'malformed', 'unknown-event']) {
+    for (const name of ['long', 'echo', 'fast', 'thinking', 'tool', 'parallel-tools', 'search', 'max-tokens', 'stop-sequence', 'refusal', 'pause-turn', 'error', 'midstream-error', 'drop', 'stall', 'malformed', 'unknown-event']) {
       expect(text).toContain(`/sim ${name}`);
     }
   });
@@ -78,6 +78,15 @@ describe('scenarios', () => {
     const text = deltaText(steps, 'text_delta', 'text');
     expect(text).toMatch(/\|---\|/);
     expect(new Set([...text.matchAll(/```(\w+)/g)].map((m) => m[1])).size).toBeGreaterThanOrEqual(2);
+  });
+
+  it('echo streams the prompt back word for word, with exact usage', () => {
+    const prompt = '| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n\n<img src=x onerror="alert(1)"> $e^{i\\pi}$ 👋';
+    const steps = okSteps(run(userText(`/sim echo fast\n${prompt}`)));
+    expect(deltaText(steps, 'text_delta', 'text')).toBe(prompt);
+    expect(Number(finalUsage(steps)['output_tokens'])).toBe(emittedTokens(steps));
+    expect(grammarProblems(steps)).toEqual([]);
+    expect(deltaText(okSteps(run(userText('/sim echo'))), 'text_delta', 'text')).toContain('Nothing to echo');
   });
 
   it('thinking streams thinking_delta then one signature_delta before the text', () => {

@@ -116,6 +116,8 @@ export function planTurn(req: ParsedRequest, directive: Directive, ctx: PlanCont
       return plain([text(helpMarkdown(scenario.requested))]);
     case 'long':
       return plain([text(markdownAnswer(ctx.rng, prompt, scenario.tokens))]);
+    case 'echo':
+      return plain([text(prompt === '' ? 'Nothing to echo: write it on the lines after `/sim echo`.' : prompt)]);
     case 'thinking': {
       const redacted = scenario.redacted ?? ctx.rng.chance(0.3);
       const blocks = withThinking([text(normalAnswer(ctx, prompt))], req, ctx, topic, true, redacted);
