@@ -86,9 +86,13 @@ export function loadGrammar(name: string): Promise<void> {
   return promise;
 }
 
-/** The code highlighted as HTML, if its grammar has loaded and it is not too large; null otherwise. */
+/** The code highlighted as HTML, if its grammar has loaded and it is not too large; null otherwise (never throws). */
 export function highlightLoaded(code: string, name: string): string | null {
   if (loadedCore === undefined || !registered.has(name) || code.length > MAX_HIGHLIGHT_CHARS) return null;
-  // highlight.js escapes the code it is given: its output is trusted HTML.
-  return loadedCore.highlight(code, { language: name, ignoreIllegals: true }).value;
+  try {
+    // highlight.js escapes the code it is given: its output is trusted HTML.
+    return loadedCore.highlight(code, { language: name, ignoreIllegals: true }).value;
+  } catch {
+    return null; // a grammar that throws on some input leaves that code plain
+  }
 }
