@@ -79,6 +79,21 @@ describe('playSteps', () => {
     expect(writtenAtStall).toBe(streamText(before));
   });
 
+  it('waits for the socket to drain, leaving no listener behind', async () => {
+    const res = new RecordingResponse();
+    res.write = (text: string) => {
+      res.writes.push(text);
+      // A full socket: drains once the writer is listening.
+      setImmediate(() => res.emit('drain'));
+      return false;
+    };
+    const steps = deltas(20);
+    const outcome = await playSteps(steps, res as unknown as ServerResponse, PACED, new AbortController().signal);
+    expect(outcome).toBe('finished');
+    expect(res.writes.join('')).toBe(streamText(steps));
+    expect(res.listenerCount('close') + res.listenerCount('drain')).toBe(0);
+  });
+
   it('writes each event of a paced stream as soon as it is due', async () => {
     const steps = deltas(5);
     const { writes } = await play(steps, PACED);

@@ -26,8 +26,12 @@ const FAST_RUN_EVENTS = 64;
 export async function writeChunk(res: ServerResponse, text: string, signal: AbortSignal): Promise<boolean> {
   if (signal.aborted || res.destroyed) return false;
   if (res.write(text)) return true;
-  // Backpressure: wait for the socket to drain (or the client to leave).
-  await Promise.race([once(res, 'drain'), once(res, 'close')]);
+  // Backpressure: wait for the socket to drain (or the client to leave). The listener that did not fire is
+  // removed: a long stream to a slow client waits many times.
+  const waited = new AbortController();
+  const event = (name: string) => once(res, name, { signal: waited.signal }).catch(() => undefined);
+  await Promise.race([event('drain'), event('close')]);
+  waited.abort();
   return !signal.aborted && !res.destroyed;
 }
 
