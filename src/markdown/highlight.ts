@@ -55,12 +55,7 @@ let loadedCore: HLJSApi | undefined;
 const registered = new Set<string>();
 const pending = new Map<string, Promise<void>>();
 
-/**
- * Evaluating highlight.js core is one task of tens of milliseconds: done
- * ahead of the first code block, while the page is idle after opening.
- * Grammars are small and stay on demand.
- */
-export function loadCore(): Promise<HLJSApi> {
+function loadCore(): Promise<HLJSApi> {
   if (core === undefined) {
     core = import('highlight.js/lib/core').then((module) => module.default);
     core.catch(() => {
@@ -68,6 +63,15 @@ export function loadCore(): Promise<HLJSApi> {
     });
   }
   return core;
+}
+
+/**
+ * Evaluating highlight.js core is one task of tens of milliseconds: done
+ * ahead of the first code block, while the page is idle after opening.
+ * Grammars are small and stay on demand. A failed load is retried later.
+ */
+export function warmUpCore(): void {
+  void loadCore();
 }
 
 /** Loads core and one grammar; resolves once `highlightLoaded` can use it. */

@@ -4,7 +4,7 @@
 // highlighted on this thread, in background jobs. Results are cached for
 // blocks that mount again.
 import { inBackground } from './background';
-import { highlightLoaded, loadCore, loadGrammar } from './highlight';
+import { highlightLoaded, loadGrammar, warmUpCore } from './highlight';
 import type { FromHighlighter, ToHighlighter } from './highlight-queue';
 
 /** The part of a Worker the highlighter uses (a fake in tests). */
@@ -109,7 +109,7 @@ export function createHighlighter(spawn: (() => HighlightWorkerLike) | null): Hi
   return {
     warmUp() {
       loadTheme();
-      if (connect() === null) void loadCore().catch(() => undefined);
+      if (connect() === null) warmUpCore();
     },
     highlight(request, done) {
       loadTheme();
