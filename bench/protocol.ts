@@ -1,9 +1,12 @@
-// npm run bench:protocol: the app's stream path (fetch-event-source ->
-// decode -> reduce) against the official SDK's MessageStream on the same
-// bytes, in one run. Prints MB/s for both, the ratio, and a linearity check.
+// npm run bench:protocol: the app's stream path (the stream service:
+// fetch-event-source, decoding, joining and recording; then the page's
+// arrival queue and reducer) against the official SDK's MessageStream on the
+// same bytes, in one run. Prints MB/s for both, the ratio, and a linearity
+// check. The service runs here on this thread, the same code the stream
+// worker runs.
 import Anthropic from '@anthropic-ai/sdk';
-import { applyEvent, applyEvents, createStreamedMessage, decodeEvent, type StreamedMessage, type TimedEvent } from '../src/protocol';
-import { streamMessage } from '../src/transport';
+import { createArrivalQueue, createStreamedMessage, type StreamedMessage } from '../src/protocol';
+import { createStreamClient, FRAME_CONTENT_CHARS } from '../src/transport';
 import { fakeFetch, installBrowserShims } from '../src/transport/node-shims';
 import { chunked, textStream, toolStream } from './streams';
 
@@ -17,40 +20,34 @@ interface Run {
 }
 
 /**
- * The app's path. `batch` is how many events are reduced at once: the app
- * reduces everything that arrived since the last animation frame in one batch,
- * so when deltas outrun the screen (the case that matters for throughput) a
- * batch holds many events; 1 is the per-event worst case.
+ * The app's path, as stream-assistant.ts runs it: each batch the service hands
+ * on is queued and applied with a frame's budget (here every batch is a
+ * frame); with `readPartial`, the tool input's partial value is read after
+ * each, as the tool block does once per frame.
  */
-async function ours(bytes: Uint8Array, readPartial: boolean, batch = FRAME_BATCH): Promise<Run> {
+async function ours(bytes: Uint8Array, readPartial: boolean): Promise<Run> {
   let message: StreamedMessage = createStreamedMessage(0);
-  let pending: TimedEvent[] = [];
+  const queue = createArrivalQueue();
   let sink = 0;
-  const flush = () => {
-    message = batch === 1 && pending.length === 1 && pending[0] ? applyEvent(message, pending[0].event, 0) : applyEvents(message, pending);
-    pending = [];
-  };
+  const client = createStreamClient({ fetch: fakeFetch(() => ({ chunks: chunked(bytes) })) });
   const t0 = performance.now();
-  await streamMessage(
-    { url: 'http://bench.invalid/', body: {}, signal: new AbortController().signal, fetch: fakeFetch(() => ({ chunks: chunked(bytes) })) },
+  const { done } = client.open(
+    { url: 'http://bench.invalid/', body: {}, signal: new AbortController().signal },
     {
       onOpen: () => undefined,
-      onMessage: (event, data) => {
-        const decoded = decodeEvent(event, data);
-        if (!decoded.ok) return;
-        pending.push({ event: decoded.event, at: 0 });
-        // Reading the partial value needs the event applied first.
-        if (readPartial || pending.length >= batch) flush();
+      onBatch: (arrivals) => {
+        queue.push(arrivals);
+        message = queue.applyTo(message, FRAME_CONTENT_CHARS);
         if (readPartial) {
           const block = message.blocks[0];
-          // The progressive value a UI reads after every delta.
           if (block?.kind === 'tool_input' && block.parser.value !== undefined) sink += 1;
         }
       },
     },
   );
-  flush();
-  if (sink < 0) console.log(sink);
+  await done;
+  message = queue.applyTo(message, Number.POSITIVE_INFINITY);
+  if (sink < 0 || message.blocks.length === 0) console.log(sink);
   return { seconds: (performance.now() - t0) / 1000, bytes: bytes.length, capped: false };
 }
 
@@ -85,21 +82,7 @@ async function sdk(bytes: Uint8Array, withInputJson: boolean, capSeconds: number
   return { seconds, bytes: Math.round((bytes.length * received) / totalEvents), capped };
 }
 
-/** Events reduced per batch: about one frame's worth of a fast stream. */
-const FRAME_BATCH = 64;
-
 const mbps = (r: Run) => r.bytes / 1e6 / r.seconds;
-
-/** The fastest of several runs: the one least disturbed by other work on the machine. */
-async function fastest(times: number, run: () => Promise<Run>): Promise<Run> {
-  let best: Run | null = null;
-  for (let i = 0; i < times; i++) {
-    const r = await run();
-    if (best === null || r.seconds < best.seconds) best = r;
-  }
-  if (best === null) throw new Error('no runs');
-  return best;
-}
 
 /** Rounds alternate app and SDK runs so both see the same machine load; each side keeps its fastest run. */
 const ROUNDS = 5;
@@ -118,10 +101,6 @@ async function compare(name: string, bytes: Uint8Array, tool: boolean, target: n
   }
   if (a === null || b === null) return false;
   const ratio = mbps(a) / mbps(b);
-  if (!tool) {
-    const single = await fastest(3, () => ours(bytes, tool, 1));
-    console.log(`    (per-event reduction, no frame batching: app ${mbps(single).toFixed(1)} MB/s, ${(mbps(single) / mbps(b)).toFixed(1)}x)`);
-  }
   const capNote = b.capped ? ` (SDK stopped at its 30 s cap after ${(b.bytes / 1e6).toFixed(2)} MB; its throughput only falls as the buffer grows, so the ratio is a lower bound)` : '';
   console.log(`${name}: app ${mbps(a).toFixed(1)} MB/s, SDK ${mbps(b).toFixed(2)} MB/s, ratio ${ratio.toFixed(1)}x (target ≥ ${target}x)${capNote}`);
   return ratio >= target;

@@ -7,7 +7,7 @@
 // - naive-delta: the reference, a renderer that re-renders the whole
 //   message on every delta: naive-markdown.ts, plus a store write and a
 //   synchronous render per delta (naive-batcher.ts), parsing on the page
-//   (naive-transport.ts) and no pacing of the body (naive-pacing.ts). Also
+//   (naive-transport.ts), every message handed on by itself. Also
 //   sizes the initial
 // JavaScript: the entry script plus its modulepreload links, gzipped.
 import { mkdtemp, readFile, readdir } from 'node:fs/promises';
@@ -30,7 +30,6 @@ export interface Built {
 export const ROOT = resolve(import.meta.dirname, '../..');
 const NAIVE_MODULE = resolve(import.meta.dirname, 'naive-markdown.ts');
 const NAIVE_BATCHER = resolve(import.meta.dirname, 'naive-batcher.ts');
-const NAIVE_PACING = resolve(import.meta.dirname, 'naive-pacing.ts');
 const NAIVE_TRANSPORT = resolve(import.meta.dirname, 'naive-transport.ts');
 
 /**
@@ -56,13 +55,8 @@ function configFor(mode: Mode, outDir: string): InlineConfig {
 function aliasesFor(mode: Exclude<Mode, 'app'>): Array<{ find: RegExp; replacement: string }> {
   const markdown = { find: /^(?:\.\.\/)+markdown$/, replacement: NAIVE_MODULE };
   if (mode === 'naive') return [markdown];
-  // store/index.ts, transport/stream-message.ts and transport/index.ts are the only importers of these three.
-  return [
-    markdown,
-    { find: /^\.\/frame-batcher$/, replacement: NAIVE_BATCHER },
-    { find: /^\.\/paced-body$/, replacement: NAIVE_PACING },
-    { find: /^\.\/off-thread$/, replacement: NAIVE_TRANSPORT },
-  ];
+  // store/index.ts and transport/index.ts are the only importers of these two.
+  return [markdown, { find: /^\.\/frame-batcher$/, replacement: NAIVE_BATCHER }, { find: /^\.\/stream-client$/, replacement: NAIVE_TRANSPORT }];
 }
 
 export async function buildAll(): Promise<{ readonly temp: string; readonly builds: Record<Mode, Built> }> {

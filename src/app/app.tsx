@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import { ChatView } from '../chat';
 import { ConversationsToggle, HistorySidebar } from '../history';
-import { warmUpHighlighter, warmUpLexer, warmUpRendering } from '../markdown';
+import { warmUpHighlighter, warmUpLexer } from '../markdown';
 import { Announcer } from './announcer';
-import { warmUpStreams } from '../transport';
+import { defaultStreamClient } from '../transport';
 import { loadBackend } from './backend';
 import { EmptyState } from './empty-state';
 import { Header } from './header';
@@ -12,10 +12,10 @@ export function App() {
   useEffect(() => {
     void loadBackend();
     return whenIdle(() => {
-      warmUpStreams();
+      // The workers load while the page is idle, so the first answer does not wait for them.
+      defaultStreamClient().warmUp();
       warmUpLexer();
       warmUpHighlighter();
-      warmUpRendering();
     });
   }, []);
   return (

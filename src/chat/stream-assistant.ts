@@ -1,25 +1,25 @@
-// One request: stream an assistant message into the store. Events queue up
-// between frames and are reduced in one batch per frame; the frame batcher
-// writes the store at most once per frame.
-import { applyDecodeError, applyEvents, createStreamedMessage, decodeEvent, endStream, type DecodeResult, type StreamedMessage, type TimedEvent } from '../protocol';
-import { recordDeferred, recordEvent, startEventLog } from '../inspector';
-import { API_VERSION, type RequestOptions } from '../settings';
-import { beginStreaming, commitStreaming, createFrameBatcher, place, useChatStore, type AssistantMessage, type MessageDraft } from '../store';
-import { openStream, unpackMessages } from '../transport';
+// One request, read top to bottom: the transport hands over batches of
+// decoded events (deltas joined, each with its arrival time); they wait in
+// `pending` until the frame batcher, the only scheduler, applies them to the
+// message and writes the store, once per frame. A burst is applied a frame's
+// worth of content at a time, so the screen and the keyboard keep up.
 import type { MessageParam } from '@anthropic-ai/sdk/resources/messages';
+import { createArrivalQueue, createStreamedMessage, endStream } from '../protocol';
+import { API_VERSION, type RequestOptions } from '../settings';
+import { addStreamLog, beginStreaming, commitStreaming, createFrameBatcher, place, useChatStore, type AssistantMessage, type MessageDraft } from '../store';
+import { FRAME_CONTENT_CHARS, HIDDEN_TAB_FLUSH_MS, type StreamClient } from '../transport';
 
 export const MESSAGES_URL = '/api/v1/messages';
 
 export interface StreamOptions {
   readonly signal: AbortSignal;
+  readonly client: StreamClient;
   readonly continuationOf?: string;
   readonly stallTimeoutMs?: number;
-  readonly fetch?: typeof fetch;
   readonly newId: (prefix: string) => string;
 }
 
 export async function streamAssistant(options: RequestOptions, messages: MessageParam[], io: StreamOptions): Promise<AssistantMessage> {
-  const body = { ...options, messages };
   const draft: MessageDraft<AssistantMessage> = {
     id: io.newId('assistant'),
     role: 'assistant',
@@ -30,56 +30,45 @@ export async function streamAssistant(options: RequestOptions, messages: Message
   };
   let current = place<AssistantMessage>(useChatStore.getState(), draft, Date.now());
   useChatStore.setState((s) => beginStreaming(s, current));
-  const log = startEventLog(current.id, current.stream.timing.requestStartedAt);
 
-  let pending: TimedEvent[] = [];
-  const setStream = (stream: StreamedMessage) => {
+  const queue = createArrivalQueue();
+  let onFlushed: (() => void) | null = null;
+  const apply = (budget: number) => {
+    const stream = queue.applyTo(current.stream, budget);
     if (stream !== current.stream) current = { ...current, stream };
   };
-  const applyPending = () => {
-    if (pending.length === 0) return;
-    const batch = pending;
-    pending = [];
-    setStream(applyEvents(current.stream, batch));
-  };
-  const take = (decoded: DecodeResult, at: number) => {
-    if (decoded.ok) {
-      pending.push({ event: decoded.event, at });
-    } else {
-      applyPending();
-      setStream(applyDecodeError(current.stream, decoded.error));
-    }
-  };
   const batcher = createFrameBatcher(() => {
-    applyPending();
+    apply(FRAME_CONTENT_CHARS);
     useChatStore.setState({ streaming: current });
-  });
+    if (queue.waiting()) batcher.schedule();
+    onFlushed?.();
+  }, HIDDEN_TAB_FLUSH_MS);
 
-  const end = await openStream(
-    { url: MESSAGES_URL, body, headers: { 'anthropic-version': API_VERSION }, signal: io.signal, fetch: io.fetch, stallTimeoutMs: io.stallTimeoutMs },
+  const { done, log } = io.client.open(
+    { url: MESSAGES_URL, body: { ...options, messages }, headers: { 'anthropic-version': API_VERSION }, signal: io.signal, ...(io.stallTimeoutMs === undefined ? {} : { stallTimeoutMs: io.stallTimeoutMs }) },
     {
       onOpen: (meta) => {
         current = { ...current, requestId: meta.requestId };
         batcher.schedule();
       },
-      onMessage: (event, data, at) => {
-        const now = at ?? performance.now();
-        recordEvent(log, event, data, now);
-        take(decodeEvent(event, data), now);
+      onBatch: (arrivals) => {
+        queue.push(arrivals);
         batcher.schedule();
       },
-      // From the stream worker: already decoded; the raw messages are listed only if the log is read.
-      onDecoded: (raw, decoded, at) => {
-        recordDeferred(log, (visit) => unpackMessages(raw, visit), at);
-        for (const result of decoded) take(result, at);
-        batcher.schedule();
-      },
-      // A paced burst: render now, so the coming frame only lays out and paints.
-      onPause: () => batcher.flushNow(),
     },
   );
-  applyPending();
-  setStream(endStream(current.stream, end, performance.now()));
+  useChatStore.setState((s) => addStreamLog(s, current.id, log));
+  const end = await done;
+  // A backlog larger than a frame's worth (a burst) is still shown a frame at a time; after Stop, at once.
+  while (end.kind !== 'aborted' && queue.backlog() > FRAME_CONTENT_CHARS) {
+    await new Promise<void>((resolve) => {
+      onFlushed = resolve;
+      batcher.schedule();
+    });
+  }
+  onFlushed = null;
+  apply(Number.POSITIVE_INFINITY);
+  current = { ...current, stream: endStream(current.stream, end, performance.now()) };
   batcher.flushNow();
   const finished = current;
   useChatStore.setState((s) => commitStreaming(s, finished));

@@ -10,17 +10,13 @@ import type { MessageParam } from '@anthropic-ai/sdk/resources/messages';
 import type { Attachment } from '../attachments';
 import { toRequestOptions, type RequestOptions } from '../settings';
 import { appendMessage, newId, place, removeMessages, truncateAfter, useChatStore, type AssistantMessage, type ChatMessage, type MessageDraft, type ToolResultsMessage } from '../store';
-import { MAX_RETRIES, retryDecision } from '../transport';
+import { createStreamClient, defaultStreamClient, MAX_RETRIES, retryDecision, type StreamClient } from '../transport';
 import { canContinue, continuationMessages } from './continuation';
-import { toApiMessages, withCacheBreakpoint } from './history';
+import { toApiMessages, withCacheBreakpoint } from './api-messages';
 import { streamAssistant } from './stream-assistant';
 import { planToolResults } from './tool-calls';
 import { resolveWaiting, waitForToolResults } from './tool-actions';
 import { enabledTools, toolRunner } from './tools-in-use';
-
-let activeController: AbortController | null = null;
-let cancelCountdown: (() => void) | null = null;
-let currentTurn: Promise<void> | null = null;
 
 function append(draft: MessageDraft): void {
   useChatStore.setState((s) => appendMessage(s, place(s, draft, Date.now())));
@@ -41,6 +37,9 @@ function transcript(): ChatMessage[] {
 }
 
 export interface TurnOptions {
+  /** Where streams are opened (default: the page's stream worker). */
+  readonly client?: StreamClient;
+  /** Injected for tests: streams then run on the page with this fetch. */
   readonly fetch?: typeof fetch;
   /** Injectable wait for retry countdowns (tests). */
   readonly sleep?: (ms: number) => Promise<void>;
@@ -51,7 +50,7 @@ export async function sendMessage(text: string, options: TurnOptions & { readonl
   const attachments = options.attachments ?? [];
   if (useChatStore.getState().turnActive || (text.trim() === '' && attachments.length === 0)) return;
   append({ id: newId('user'), role: 'user', text, ...(attachments.length > 0 ? { attachments } : {}) });
-  await withTurn(() => runTurn(options));
+  await withTurn((scope) => runTurn(scope, options), options);
 }
 
 /** Sends the request that produced this answer again; the new answer is a sibling of the old one. */
@@ -60,7 +59,7 @@ export async function retryAnswer(messageId: string, options: TurnOptions = {}):
   const message = s.messages[messageId];
   if (s.turnActive || message === undefined || !s.messageIds.includes(messageId)) return;
   forkAt(message.parentId);
-  await withTurn(() => runTurn(options));
+  await withTurn((scope) => runTurn(scope, options), options);
 }
 
 /** Runs the whole turn that ended in this answer again, from its user message, as a new branch. */
@@ -71,7 +70,7 @@ export async function regenerateAnswer(messageId: string, options: TurnOptions =
   const userId = s.messageIds.slice(0, index).findLast((id) => s.messages[id]?.role === 'user');
   if (userId === undefined) return;
   forkAt(userId);
-  await withTurn(() => runTurn(options));
+  await withTurn((scope) => runTurn(scope, options), options);
 }
 
 /** Sends an edited version of an earlier question as a sibling of it, and runs the turn. */
@@ -83,12 +82,12 @@ export async function editAndResend(messageId: string, text: string, options: Tu
   // The edited question keeps the files it was asked about.
   append({ id: newId('user'), role: 'user', text, ...(message.attachments === undefined ? {} : { attachments: message.attachments }) });
   useChatStore.setState({ editingId: null });
-  await withTurn(() => runTurn(options));
+  await withTurn((scope) => runTurn(scope, options), options);
 }
 
 /** Resolves when no turn is running (before switching conversations). */
 export function whenIdle(): Promise<void> {
-  return currentTurn ?? Promise.resolve();
+  return useChatStore.getState().turn?.done ?? Promise.resolve();
 }
 
 /** Resumes a cut-off answer; the continuation is shown joined to it. */
@@ -99,23 +98,59 @@ export async function continueAnswer(messageId: string, options: TurnOptions = {
   const all = transcript();
   const before = toApiMessages(all.slice(0, all.findIndex((m) => m.id === messageId)));
   const messages = continuationMessages(before, partial, s.settings.model);
-  await withTurn(() => runTurn(options, { messages, continuationOf: messageId }));
+  await withTurn((scope) => runTurn(scope, options, { messages, continuationOf: messageId }), options);
 }
 
-async function withTurn(run: () => Promise<void>): Promise<void> {
-  useChatStore.setState({ turnActive: true });
-  const turn = (async () => {
-    try {
-      await run();
-    } finally {
-      activeController = null;
-      cancelCountdown = null;
-      currentTurn = null;
-      useChatStore.setState({ turnActive: false, retry: null });
-    }
-  })();
-  currentTurn = turn;
-  await turn;
+/** What one turn owns: the request under way and the retry countdown, for Stop to reach. */
+interface TurnScope {
+  /** A signal for the next request (the one Stop aborts). */
+  nextRequest(): AbortSignal;
+  /** Waits `ms`; false when the countdown was cancelled. */
+  countdown(ms: number, sleep?: (ms: number) => Promise<void>): Promise<boolean>;
+  readonly client: StreamClient;
+}
+
+async function withTurn(run: (scope: TurnScope) => Promise<void>, options: TurnOptions): Promise<void> {
+  let controller: AbortController | null = null;
+  let cancelCountdown: (() => void) | null = null;
+  const scope: TurnScope = {
+    client: options.client ?? (options.fetch === undefined ? defaultStreamClient() : createStreamClient({ fetch: options.fetch })),
+    nextRequest() {
+      controller = new AbortController();
+      return controller.signal;
+    },
+    countdown: (ms, sleep) =>
+      new Promise((resolve) => {
+        const timer = sleep === undefined ? setTimeout(() => resolve(true), ms) : null;
+        if (sleep !== undefined) void sleep(ms).then(() => resolve(true));
+        cancelCountdown = () => {
+          if (timer !== null) clearTimeout(timer);
+          resolve(false);
+        };
+      }),
+  };
+  let release = () => {};
+  const done = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  useChatStore.setState({
+    turnActive: true,
+    turn: {
+      stop: () => {
+        controller?.abort();
+        cancelCountdown?.();
+        resolveWaiting(false);
+      },
+      cancelRetry: () => cancelCountdown?.(),
+      done,
+    },
+  });
+  try {
+    await run(scope);
+  } finally {
+    useChatStore.setState({ turnActive: false, turn: null, retry: null });
+    release();
+  }
 }
 
 interface FirstRequest {
@@ -123,7 +158,7 @@ interface FirstRequest {
   readonly continuationOf: string;
 }
 
-async function runTurn(options: TurnOptions, first?: FirstRequest): Promise<void> {
+async function runTurn(scope: TurnScope, options: TurnOptions, first?: FirstRequest): Promise<void> {
   const settings = useChatStore.getState().settings;
   const tools = enabledTools(settings);
   const builtinNames = new Set(tools.builtin.map((t) => t.name));
@@ -131,7 +166,7 @@ async function runTurn(options: TurnOptions, first?: FirstRequest): Promise<void
   for (let roundTrip = 1; ; roundTrip++) {
     const history = roundTrip === 1 && first !== undefined ? first.messages : toApiMessages(transcript());
     const messages = settings.promptCaching ? withCacheBreakpoint(history) : history;
-    const answer = await requestWithRetries(requestOptions, messages, { ...options, stallTimeoutMs: settings.stallTimeoutSeconds * 1000 }, roundTrip === 1 ? first?.continuationOf : undefined);
+    const answer = await requestWithRetries(scope, requestOptions, messages, { ...options, stallTimeoutMs: settings.stallTimeoutSeconds * 1000 }, roundTrip === 1 ? first?.continuationOf : undefined);
     if (answer === null || answer.stream.status !== 'complete') return;
     const stopReason = answer.stream.header?.stop_reason;
     if (stopReason !== 'tool_use' && stopReason !== 'pause_turn') return;
@@ -151,46 +186,32 @@ async function runTurn(options: TurnOptions, first?: FirstRequest): Promise<void
 
 /** One request, sent again after a countdown while it fails with a transient status before streaming. */
 async function requestWithRetries(
+  scope: TurnScope,
   requestOptions: RequestOptions,
   messages: MessageParam[],
   options: TurnOptions & { readonly stallTimeoutMs: number },
   continuationOf: string | undefined,
 ): Promise<AssistantMessage | null> {
   for (let attempt = 0; ; attempt++) {
-    const controller = new AbortController();
-    activeController = controller;
-    const answer = await streamAssistant(requestOptions, messages, { signal: controller.signal, fetch: options.fetch, newId, continuationOf, stallTimeoutMs: options.stallTimeoutMs });
+    const answer = await streamAssistant(requestOptions, messages, { signal: scope.nextRequest(), client: scope.client, newId, continuationOf, stallTimeoutMs: options.stallTimeoutMs });
     const error = answer.stream.error;
     if (answer.stream.status !== 'error' || error === null) return answer;
     const decision = retryDecision(error, attempt, Math.random());
     if (!decision.retry) return answer;
     useChatStore.setState({ retry: { messageId: answer.id, attempt: attempt + 1, maxAttempts: MAX_RETRIES, at: Date.now() + decision.delayMs } });
-    const proceed = await countdown(decision.delayMs, options.sleep);
+    const proceed = await scope.countdown(decision.delayMs, options.sleep);
     useChatStore.setState({ retry: null });
     if (!proceed) return answer;
     remove(new Set([answer.id]));
   }
 }
 
-function countdown(ms: number, sleep?: (ms: number) => Promise<void>): Promise<boolean> {
-  return new Promise((resolve) => {
-    const timer = sleep === undefined ? setTimeout(() => resolve(true), ms) : null;
-    if (sleep !== undefined) void sleep(ms).then(() => resolve(true));
-    cancelCountdown = () => {
-      if (timer !== null) clearTimeout(timer);
-      resolve(false);
-    };
-  });
-}
-
 /** Cancels a pending automatic retry; the failed answer stays with its error. */
 export function cancelRetry(): void {
-  cancelCountdown?.();
+  useChatStore.getState().turn?.cancelRetry();
 }
 
 /** Stops the answer being streamed, a retry countdown, or a turn waiting for tool results; what arrived is kept. */
 export function stopStreaming(): void {
-  activeController?.abort();
-  cancelCountdown?.();
-  resolveWaiting(false);
+  useChatStore.getState().turn?.stop();
 }

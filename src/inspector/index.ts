@@ -1,3 +1,3 @@
-export { eventLogOf, recordDeferred, recordEvent, startEventLog, type DeferredEvents, type EventLog, type LogEntry } from './event-log';
+export { toEntries, useLogEntries, type LogEntry } from './event-log';
 export { byteLength, contentChars, cumulativeOutput, deltaArrivals, stalls, type SeriesPoint, type Stall } from './analyze';
 export { InspectButton } from './inspect-button';

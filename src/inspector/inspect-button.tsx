@@ -1,17 +1,18 @@
 import { useState } from 'react';
 import { selectStream, useChatStore } from '../store';
 import { Modal } from '../ui';
-import { eventLogOf } from './event-log';
+import { useLogEntries } from './event-log';
 import { InspectorView } from './inspector-view';
 
 export function InspectButton({ messageId }: { readonly messageId: string }) {
   const [open, setOpen] = useState(false);
-  // While open, re-read the log when the stream moves on (one store update per frame at most).
+  const log = useChatStore((s) => s.streamLogs[messageId]);
+  // While open, read the log again when the stream moves on (one store update per frame at most).
   const version = useChatStore((s) => {
     const stream = open ? selectStream(s, messageId) : undefined;
     return stream === undefined ? '' : `${stream.timing.lastEventAt ?? 0}:${stream.status}`;
   });
-  const log = eventLogOf(messageId);
+  const entries = useLogEntries(open ? log : undefined, version);
   if (log === undefined) return null;
   return (
     <>
@@ -19,7 +20,7 @@ export function InspectButton({ messageId }: { readonly messageId: string }) {
         Inspect stream
       </button>
       <Modal open={open} onClose={() => setOpen(false)} title="Stream inspector" width="56rem">
-        <InspectorView log={log} version={version} />
+        {entries === null ? <p className="text-sm">Reading the stream…</p> : <InspectorView entries={entries} />}
       </Modal>
     </>
   );

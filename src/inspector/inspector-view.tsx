@@ -1,16 +1,14 @@
 import { useMemo, useState } from 'react';
 import { byteLength, cumulativeOutput, stalls } from './analyze';
-import type { EventLog } from './event-log';
+import type { LogEntry } from './event-log';
 import { StreamChart } from './stream-chart';
 
 const PAGE = 300;
 const STALL_MS = 1000;
 
-export function InspectorView({ log, version }: { readonly log: EventLog; readonly version: string }) {
+export function InspectorView({ entries }: { readonly entries: readonly LogEntry[] }) {
   const [filter, setFilter] = useState('all');
   const [shown, setShown] = useState(PAGE);
-  // `version` changes while the stream grows; the log itself is appended in place.
-  const entries = useMemo(() => log.entries.slice(), [log, version]);
   const types = useMemo(() => [...new Set(entries.map((e) => e.event))], [entries]);
   const visible = filter === 'all' ? entries : entries.filter((e) => e.event === filter);
   const points = useMemo(() => cumulativeOutput(entries), [entries]);

@@ -1,96 +1,71 @@
-// Work that improves what is already on screen (syntax colours, formatting
-// of blocks that started as plain text) but must never hold up what the user
-// is waiting for (new tokens, input). Jobs run in idle periods
-// (background-priority tasks where the browser has none), several per period
-// up to a small time budget checked between jobs, so streaming keeps the main
-// thread first. A stream that is catching up holds them back entirely: on a
-// small machine its worker needs the cores too.
+// Work that improves what is already on screen (syntax colours) but must
+// never hold up what the user is waiting for (new tokens, input). Jobs run in
+// idle periods (background-priority tasks where the browser has none),
+// several per period up to a small time budget checked between jobs.
 
 type Job = () => void;
 
 /** Time one background task may take (ms). */
 const TASK_BUDGET_MS = 8;
 
-/** Jobs in order of arrival. */
-const queue: Job[] = [];
-let head = 0;
-/** Jobs asked for newest first: they run once the queue is empty, the latest first. */
-const stack: Job[] = [];
-let scheduled = false;
-let holds = 0;
-
 interface PostTaskScheduler {
   postTask(callback: () => void, options: { priority: 'background' }): Promise<void>;
 }
 
-function pending(): boolean {
-  return stack.length > 0 || head < queue.length;
+export interface IdleQueue {
+  /** Runs `job` in a later background task, in order; the returned function cancels it if it has not run. */
+  inBackground(job: Job): () => void;
 }
 
-function scheduleRun(): void {
-  if (scheduled || holds > 0 || !pending()) return;
-  scheduled = true;
-  // Idle periods end before the next frame is due, so a job never delays one; while a stream keeps
-  // every frame busy, jobs wait for it to calm down.
-  if (typeof requestIdleCallback === 'function') {
-    requestIdleCallback((deadline) => run(() => deadline.timeRemaining()));
-    return;
-  }
-  const scheduler = (globalThis as { scheduler?: Partial<PostTaskScheduler> }).scheduler;
-  if (typeof scheduler?.postTask === 'function') void scheduler.postTask(() => run(), { priority: 'background' }).catch(() => undefined);
-  else setTimeout(() => run(), 0);
-}
+export function createIdleQueue(): IdleQueue {
+  const queue: Job[] = [];
+  let head = 0;
+  let scheduled = false;
 
-function next(): Job | undefined {
-  if (head === queue.length) return stack.pop();
-  const job = queue[head];
-  queue[head] = noop;
-  head += 1;
-  if (head === queue.length) {
-    queue.length = 0;
-    head = 0;
-  }
-  return job;
-}
-
-function run(idleLeft: () => number = () => TASK_BUDGET_MS): void {
-  scheduled = false;
-  const started = performance.now();
-  while (holds === 0 && pending() && idleLeft() > 0) {
-    try {
-      next()?.();
-    } catch {
-      // A failed job only loses its enhancement; the rest still run.
+  const scheduleRun = () => {
+    if (scheduled || head === queue.length) return;
+    scheduled = true;
+    // Idle periods end before the next frame is due, so a job never delays one.
+    if (typeof requestIdleCallback === 'function') {
+      requestIdleCallback((deadline) => run(() => deadline.timeRemaining()));
+      return;
     }
-    if (performance.now() - started >= TASK_BUDGET_MS) break;
-  }
-  scheduleRun();
+    const scheduler = (globalThis as { scheduler?: Partial<PostTaskScheduler> }).scheduler;
+    if (typeof scheduler?.postTask === 'function') void scheduler.postTask(() => run(), { priority: 'background' }).catch(() => undefined);
+    else setTimeout(() => run(), 0);
+  };
+
+  const run = (idleLeft: () => number = () => TASK_BUDGET_MS) => {
+    scheduled = false;
+    const started = performance.now();
+    while (head < queue.length && idleLeft() > 0) {
+      const job = queue[head] ?? noop;
+      queue[head] = noop;
+      head += 1;
+      try {
+        job();
+      } catch {
+        // A failed job only loses its enhancement; the rest still run.
+      }
+      if (performance.now() - started >= TASK_BUDGET_MS) break;
+    }
+    if (head === queue.length) {
+      queue.length = 0;
+      head = 0;
+    }
+    scheduleRun();
+  };
+
+  return {
+    inBackground(job) {
+      let pending: Job = job;
+      queue.push(() => pending());
+      scheduleRun();
+      return () => {
+        pending = noop;
+      };
+    },
+  };
 }
 
 function noop(): void {}
-
-/**
- * Runs `job` in a later background task. `newest-first` jobs run after the
- * others, the latest one first. The returned function cancels the job if it
- * has not run yet (and lets go of it).
- */
-export function inBackground(job: Job, order: 'in-order' | 'newest-first' = 'in-order'): () => void {
-  let pending: Job = job;
-  (order === 'newest-first' ? stack : queue).push(() => pending());
-  scheduleRun();
-  return () => {
-    pending = noop;
-  };
-}
-
-/** Holds every background job back until the returned function is called (once). */
-export function holdBackground(): () => void {
-  holds += 1;
-  let released = false;
-  return () => {
-    if (released) return;
-    released = true;
-    holds -= 1;
-    scheduleRun();
-  };
-}

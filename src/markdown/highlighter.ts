@@ -3,7 +3,7 @@
 // here; without one (tests, a worker that failed to start) they are
 // highlighted on this thread, in background jobs. Results are cached for
 // blocks that mount again.
-import { inBackground } from './background';
+import { createIdleQueue } from './background';
 import { highlightLoaded, loadGrammar, warmUpCore } from './highlight';
 import type { FromHighlighter, ToHighlighter } from './highlight-queue';
 
@@ -29,6 +29,8 @@ export interface HighlightRequest {
 export interface Highlighter {
   /** Starts the worker (or loads highlight.js here) ahead of the first code block. */
   warmUp(): void;
+  /** Runs `job` in a later idle period (requests are sent from there, so they never hold up a frame); returns a cancel. */
+  inBackground(job: () => void): () => void;
   /** Highlights the code; `done` is called once, unless the returned cancel is called first. */
   highlight(request: HighlightRequest, done: OnHighlighted): () => void;
   /** The HTML of code highlighted (and remembered) before, or null. */
@@ -48,6 +50,7 @@ export function createHighlighter(spawn: (() => HighlightWorkerLike) | null): Hi
   /** Requests the worker had when it failed, redone on this thread: their cancels, by id. */
   const redone = new Map<number, () => void>();
   const cache = createCache();
+  const { inBackground } = createIdleQueue();
 
   const finish = (request: Request, html: string | null) => {
     if (html !== null && request.remember) cache.remember(request.code, request.grammar, html);
@@ -107,6 +110,7 @@ export function createHighlighter(spawn: (() => HighlightWorkerLike) | null): Hi
   };
 
   return {
+    inBackground,
     warmUp() {
       loadTheme();
       if (connect() === null) warmUpCore();

@@ -2,4 +2,3 @@ export { Markdown, type MarkdownProps } from './markdown';
 export { splitBlocks, EMPTY_SPLIT, type Split } from './split';
 export { warmUpLexer } from './lexer';
 export { warmUpHighlighter } from './highlighter';
-export { warmUpRendering } from './warm-up';

@@ -12,8 +12,11 @@ interface Asked {
 
 // A highlighter that answers only when the test says so, like a busy worker.
 const asked = vi.hoisted((): Asked[] => []);
-vi.mock('./highlighter', () => ({
+vi.mock('./highlighter', async () => {
+  const { createIdleQueue } = await import('./background');
+  return {
   highlighter: {
+    inBackground: createIdleQueue().inBackground,
     warmUp: () => undefined,
     highlightedBefore: () => null,
     highlight(request: HighlightRequest, done: OnHighlighted) {
@@ -24,7 +27,8 @@ vi.mock('./highlighter', () => ({
       };
     },
   },
-}));
+  };
+});
 
 function Probe({ code, live }: { code: string; live: boolean }) {
   const highlighted = useHighlight(code, 'python', live);

@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'react';
-import { inBackground } from './background';
 import { grammarFor, MAX_HIGHLIGHT_CHARS } from './highlight';
 import { highlighter } from './highlighter';
 
@@ -18,7 +17,7 @@ const LIVE_INTERVAL = 200;
 
 /**
  * Highlights `code` off the render: requests are sent from background jobs
- * (see background.ts), so a stream that is catching up keeps the cores, and
+ * (see background.ts), so they never hold up a frame, and
  * are highlighted in the highlight worker (see highlighter.ts). The code is
  * shown plain until then, in the same box and font, so nothing moves. A
  * growing block is re-highlighted at most every LIVE_INTERVAL, one request
@@ -37,7 +36,7 @@ export function useHighlight(code: string, lang: string, live: boolean): Highlig
   useEffect(() => {
     if (live || grammar === null || cached !== null) return;
     let cancelRequest: (() => void) | undefined;
-    const cancelJob = inBackground(() => {
+    const cancelJob = highlighter.inBackground(() => {
       cancelRequest = highlighter.highlight({ code, grammar, remember: true }, (html) => {
         if (html !== null) setSnapshot({ html, length: code.length, code });
       });
@@ -56,7 +55,7 @@ export function useHighlight(code: string, lang: string, live: boolean): Highlig
     if (!live || grammar === null || pending.current !== null || shownCode === code) return;
     const mine = { cancel: () => clearTimeout(timer) };
     const timer = setTimeout(() => {
-      mine.cancel = inBackground(() => {
+      mine.cancel = highlighter.inBackground(() => {
         const current = latest.current;
         mine.cancel = highlighter.highlight({ code: current, grammar, remember: false }, (html) => {
           if (pending.current === mine) pending.current = null;

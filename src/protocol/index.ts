@@ -14,4 +14,5 @@ export {
 export { PartialJsonParser } from './partial-json';
 export { applyDecodeError, applyEvent, endStream, type StreamEnd } from './reduce';
 export type { ContentBlock, Message, MessageHeader, StreamEvent, TextCitation, Usage, UnknownWireBlock } from './wire';
-export { applyEvents, joinDeltas, type TimedEvent } from './apply-events';
+export { applyArrival, arrivalChars, createArrivalJoiner, type Arrival, type ArrivalJoiner } from './arrivals';
+export { createArrivalQueue, type ArrivalQueue } from './arrival-queue';

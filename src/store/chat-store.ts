@@ -9,8 +9,9 @@ import { create } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { defaultSettings, type ConversationSettings } from '../settings';
 import { BUILTIN_TOOLS } from '../tools';
+import type { StreamLog } from '../transport';
 import { newId } from './ids';
-import type { AssistantMessage, BackendMode, ConversationMeta, MessageMap, ModelOption, RetryCountdown, StorageProblem } from './types';
+import type { AssistantMessage, BackendMode, ConversationMeta, MessageMap, ModelOption, RetryCountdown, StorageProblem, TurnControl } from './types';
 
 /** Built-in tools are on in a new conversation, so `/sim tool` shows the whole loop at once. */
 const BUILTIN_TOOL_NAMES = BUILTIN_TOOLS.map((tool) => tool.name);
@@ -23,6 +24,8 @@ export interface ChatState {
   readonly streaming: AssistantMessage | null;
   /** True from send until the turn ends (streams, tool runs and waits for the user included). */
   readonly turnActive: boolean;
+  /** How to stop the running turn, and when it is over; null when no turn runs. */
+  readonly turn: TurnControl | null;
   readonly retry: RetryCountdown | null;
   /** The active conversation's settings (its `ConversationMeta.settings` is refreshed on switching away). */
   readonly settings: ConversationSettings;
@@ -33,6 +36,12 @@ export interface ChatState {
   /** The user message being edited in place, if any. */
   readonly editingId: string | null;
   readonly storageProblem: StorageProblem | null;
+  /**
+   * The raw record of each answer streamed in this page and conversation, by
+   * message id, read only when the inspector or the timing details ask. A log
+   * dropped from here is released where it is kept (see releaseDroppedLogs).
+   */
+  readonly streamLogs: Readonly<Record<string, StreamLog>>;
 }
 
 export function emptyConversation(id: string, settings: ConversationSettings, now: number): ConversationMeta {
@@ -47,6 +56,7 @@ export function initialChatState(builtinToolNames: readonly string[] = BUILTIN_T
     messages: {},
     streaming: null,
     turnActive: false,
+    turn: null,
     retry: null,
     settings,
     mode: 'unknown',
@@ -55,16 +65,28 @@ export function initialChatState(builtinToolNames: readonly string[] = BUILTIN_T
     conversations: { [first.id]: first },
     editingId: null,
     storageProblem: null,
+    streamLogs: {},
   };
 }
 
 export type ChatStore = StoreApi<ChatState>;
 
 export const useChatStore = create<ChatState>()(() => initialChatState());
+releaseDroppedLogs(useChatStore);
 
 /** A store of its own (tests that play two tabs). */
 export function createChatStore(builtinToolNames: readonly string[] = BUILTIN_TOOL_NAMES): ChatStore {
-  return createStore<ChatState>()(() => initialChatState(builtinToolNames));
+  const store = createStore<ChatState>()(() => initialChatState(builtinToolNames));
+  releaseDroppedLogs(store);
+  return store;
+}
+
+/** Whoever drops a stream log from the state (switching conversations, deleting a message) lets its record go. */
+function releaseDroppedLogs(store: ChatStore): void {
+  store.subscribe((state, previous) => {
+    if (state.streamLogs === previous.streamLogs) return;
+    for (const [id, log] of Object.entries(previous.streamLogs)) if (state.streamLogs[id] !== log) log.release();
+  });
 }
 
 export function resetChatStore(builtinToolNames: readonly string[] = BUILTIN_TOOL_NAMES): void {

@@ -5,6 +5,7 @@
 import type { ChatState } from './chat-store';
 import { emptyConversation } from './chat-store';
 import { parentKey, titleFrom, visiblePath } from './tree';
+import type { StreamLog } from '../transport';
 import type { AssistantMessage, ChatMessage, ConversationMeta, MessageDraft, MessageMap } from './types';
 
 type Change = Partial<ChatState>;
@@ -41,6 +42,10 @@ export function commitStreaming(state: ChatState, message: AssistantMessage): Ch
   return { streaming: null, messages: { ...state.messages, [message.id]: message } };
 }
 
+export function addStreamLog(state: ChatState, messageId: string, log: StreamLog): Change {
+  return { streamLogs: { ...state.streamLogs, [messageId]: log } };
+}
+
 export function replaceMessage(state: ChatState, message: ChatMessage): Change {
   return { messages: { ...state.messages, [message.id]: message } };
 }
@@ -49,7 +54,8 @@ export function replaceMessage(state: ChatState, message: ChatMessage): Change {
 export function removeMessages(state: ChatState, ids: ReadonlySet<string>): Change {
   const messages: Record<string, ChatMessage> = { ...state.messages };
   for (const id of ids) delete messages[id];
-  return { messages, messageIds: state.messageIds.filter((id) => !ids.has(id)) };
+  const streamLogs = Object.fromEntries(Object.entries(state.streamLogs).filter(([id]) => !ids.has(id)));
+  return { messages, messageIds: state.messageIds.filter((id) => !ids.has(id)), streamLogs };
 }
 
 /** Cuts the visible path back to `id` (null: to the root), where a new branch will grow. */
@@ -82,6 +88,8 @@ export function openConversation(state: ChatState, meta: ConversationMeta, messa
     streaming: null,
     retry: null,
     editingId: null,
+    // A stream's record belongs to the page that received it, in the conversation it was in.
+    streamLogs: meta.id === state.activeId ? state.streamLogs : {},
   };
 }
 

@@ -1,7 +1,8 @@
-// Coalesces store writes to one per animation frame: deltas can arrive far
-// faster than the screen refreshes, and every zustand `set` runs every
-// mounted selector. A timer backs up requestAnimationFrame, which does not
-// fire in a hidden tab (the stream keeps going there).
+// The one scheduler of the stream head: it decides when the store is written,
+// at most once per animation frame. Deltas can arrive far faster than the
+// screen refreshes, and every zustand `set` runs every mounted selector. A
+// timer backs up requestAnimationFrame, which does not fire in a hidden tab
+// (the stream keeps going there).
 export interface FrameBatcher {
   /** Runs `flush` once, on the next frame, however many times it is called before then. */
   schedule(): void;
@@ -9,9 +10,7 @@ export interface FrameBatcher {
   flushNow(): void;
 }
 
-const HIDDEN_TAB_FALLBACK_MS = 100;
-
-export function createFrameBatcher(flush: () => void): FrameBatcher {
+export function createFrameBatcher(flush: () => void, hiddenTabFallbackMs: number): FrameBatcher {
   let frame: number | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -30,7 +29,7 @@ export function createFrameBatcher(flush: () => void): FrameBatcher {
     schedule() {
       if (frame !== null || timer !== null) return;
       if (typeof requestAnimationFrame === 'function') frame = requestAnimationFrame(run);
-      timer = setTimeout(run, HIDDEN_TAB_FALLBACK_MS);
+      timer = setTimeout(run, hiddenTabFallbackMs);
     },
     flushNow() {
       if (frame === null && timer === null) return;

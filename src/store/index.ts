@@ -14,11 +14,13 @@ export {
   type ToolResultEntry,
   type ToolResultState,
   type ToolResultsMessage,
+  type TurnControl,
   type UserMessage,
 } from './types';
 export { newId } from './ids';
 export { childIndex, chosenChild, parentKey, pathTo, siblingsOf, titleFrom, visiblePath } from './tree';
 export {
+  addStreamLog,
   appendMessage,
   beginStreaming,
   commitStreaming,

@@ -105,3 +105,13 @@ export type StorageProblem =
   | { readonly kind: 'unavailable'; readonly detail: string }
   | { readonly kind: 'full'; readonly detail: string }
   | { readonly kind: 'write_failed'; readonly detail: string };
+
+/** The running turn's controls, owned by the turn that set them. */
+export interface TurnControl {
+  /** Stops the answer being streamed, a retry countdown, or a wait for tool results; what arrived is kept. */
+  readonly stop: () => void;
+  /** Cancels a pending automatic retry; the failed answer stays with its error. */
+  readonly cancelRetry: () => void;
+  /** Settles when the turn is over. */
+  readonly done: Promise<void>;
+}

@@ -1,6 +1,7 @@
-export { openStream, warmUpStreams } from './off-thread';
-export { unpackMessages, type PackedMessages } from './worker-protocol';
-export { DEFAULT_STALL_TIMEOUT_MS, streamMessage, type ResponseMeta, type StreamHandlers, type StreamRequest } from './stream-message';
+export { createStreamClient, defaultStreamClient, type ClientOptions, type OpenedStream, type StreamClient, type WorkerLike } from './stream-client';
+export { forEachRaw } from './recorder';
+export { BATCH_CHARS, DEFAULT_STALL_TIMEOUT_MS, FRAME_CONTENT_CHARS, HIDDEN_TAB_FLUSH_MS } from './timing';
+export type { RawEvents, ResponseMeta, StreamHandlers, StreamLog, StreamRequest } from './types';
 export { MAX_RETRIES, RETRYABLE_STATUSES, retryDecision, type RetryDecision } from './retry-policy';
 export { toHttpError, parseRetryAfter, type ErrorResponse } from './http-error';
 export { fetchJson, type JsonResult } from './fetch-json';

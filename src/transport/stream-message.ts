@@ -8,60 +8,28 @@
 // - an abort resolves its promise without onclose or onerror, and a signal
 //   aborted before the call is ignored: we check the signal ourselves;
 // - a blank line dispatches a message with no data: ignored here;
-// - its default onopen checks the content type but not the status;
-// - it parses each chunk it reads in one go: on the page, the body is paced.
+// - its default onopen checks the content type but not the status.
+// It runs inside the stream service (stream-service.ts), in the worker or on
+// the page; nothing else calls it.
 import { fetchEventSource } from '@microsoft/fetch-event-source';
-import type { DecodeResult, StreamEnd, StreamError } from '../protocol';
+import type { StreamEnd, StreamError } from '../protocol';
 import { toHttpError } from './http-error';
-import type { PackedMessages } from './worker-protocol';
-import { DEFAULT_PACING, pacedResponse } from './paced-body';
 import { watchForStalls } from './stall-watch';
+import { DEFAULT_STALL_TIMEOUT_MS } from './timing';
+import type { ResponseMeta, StreamRequest } from './types';
 
-export interface ResponseMeta {
-  readonly status: number;
-  readonly requestId: string | null;
-}
-
-export interface StreamHandlers {
-  /** The response headers arrived with a 2xx event stream. */
+/** Where the parsed messages go. Must not throw. */
+export interface MessageSink {
   onOpen(meta: ResponseMeta): void;
-  /**
-   * One SSE message with data. Must not throw. `at`: when it was parsed, on
-   * this page's performance clock, if that was not just now (a worker).
-   */
-  onMessage(event: string, data: string, at?: number): void;
-  /**
-   * A batch parsed and decoded off this thread (the stream worker), parsed
-   * at `at` on this page's clock: the raw messages, packed, and their decoded
-   * events with runs of deltas joined. When given, it takes the place of
-   * onMessage for such batches. Must not throw.
-   */
-  onDecoded?(raw: PackedMessages, decoded: readonly DecodeResult[], at: number): void;
-  /**
-   * Handing on is about to pause for a frame (a burst is being paced, or a
-   * round from the stream worker is done): the moment to hand what arrived
-   * to the screen, so that the frame itself only has to lay out and paint it.
-   */
-  onPause?(): void;
+  /** One SSE message with data (a blank message is dropped here). */
+  onMessage(event: string, data: string): void;
 }
 
-export interface StreamRequest {
-  readonly url: string;
-  readonly body: unknown;
-  readonly headers?: Readonly<Record<string, string>>;
+export interface RunningRequest extends StreamRequest {
   readonly signal: AbortSignal;
   /** Injected for tests and for running under Node. */
   readonly fetch?: typeof fetch;
-  /** Give up when no byte arrives for this long (ms); default 30 s. */
-  readonly stallTimeoutMs?: number;
-  /**
-   * Pace the body for the page's frames (default true). A stream that runs
-   * in the worker has no frames to protect: it reads and parses at full speed.
-   */
-  readonly paced?: boolean;
 }
-
-export const DEFAULT_STALL_TIMEOUT_MS = 30_000;
 
 /** Thrown inside fetch-event-source's callbacks to stop its retry loop; never escapes this module. */
 class StopStream extends Error {
@@ -70,7 +38,7 @@ class StopStream extends Error {
   }
 }
 
-export async function streamMessage(request: StreamRequest, handlers: StreamHandlers): Promise<StreamEnd> {
+export async function streamMessage(request: RunningRequest, handlers: MessageSink): Promise<StreamEnd> {
   if (request.signal.aborted) return { kind: 'aborted' };
   // Our own controller, so a stall can end the request without looking like the user's Stop.
   const controller = new AbortController();
@@ -78,7 +46,7 @@ export async function streamMessage(request: StreamRequest, handlers: StreamHand
   request.signal.addEventListener('abort', onAbort);
   const timeoutMs = request.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
   const watch = watchForStalls(timeoutMs, () => controller.abort());
-  const watched: StreamHandlers = {
+  const watched: MessageSink = {
     onOpen: (meta) => {
       watch.touch();
       handlers.onOpen(meta);
@@ -87,7 +55,6 @@ export async function streamMessage(request: StreamRequest, handlers: StreamHand
       watch.touch();
       handlers.onMessage(event, data);
     },
-    ...(handlers.onPause === undefined ? {} : { onPause: handlers.onPause }),
   };
   try {
     return await run(request, watched, controller.signal, request.fetch, () => (watch.stalled() ? { kind: 'failed', error: { kind: 'stall', seconds: Math.round(timeoutMs / 100) / 10 } } : null));
@@ -98,8 +65,8 @@ export async function streamMessage(request: StreamRequest, handlers: StreamHand
 }
 
 async function run(
-  request: StreamRequest,
-  handlers: StreamHandlers,
+  request: RunningRequest,
+  handlers: MessageSink,
   signal: AbortSignal,
   fetchImpl: typeof fetch | undefined,
   stallEnd: () => StreamEnd | null,
@@ -111,11 +78,7 @@ async function run(
       body: JSON.stringify(request.body),
       signal,
       openWhenHidden: true,
-      // Paced so that a burst of buffered events cannot freeze the page (see paced-body.ts).
-      fetch: async (input, init) => {
-        const response = await (fetchImpl ?? globalThis.fetch)(input, init);
-        return request.paced === false ? response : pacedResponse(response, DEFAULT_PACING, { signal, onPause: handlers.onPause });
-      },
+      ...(fetchImpl === undefined ? {} : { fetch: fetchImpl }),
       onopen: async (response) => {
         const error = await openError(response);
         if (error !== null) throw new StopStream(error);

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { deltaArrivals, eventLogOf } from '../inspector';
+import { deltaArrivals, useLogEntries } from '../inspector';
 import { InspectButton } from '../inspector';
 import { selectAssistant, selectStream, useChatStore, type ChatState } from '../store';
 import { costOf, formatUsd } from './cost';
@@ -22,10 +22,9 @@ export function UsagePanel({ messageId }: { readonly messageId: string }) {
   const turn = useChatStore((s) => turnTotals(s, messageId));
   const [more, setMore] = useState(false);
   // Inter-token gaps sort every gap: computed once the answer has ended, and only when the details are shown.
-  const gaps = useMemo(() => {
-    const log = streaming || !more ? undefined : eventLogOf(messageId);
-    return log === undefined ? null : gapStats(deltaArrivals(log.entries));
-  }, [streaming, more, messageId]);
+  const log = useChatStore((s) => s.streamLogs[messageId]);
+  const entries = useLogEntries(streaming || !more ? undefined : log, '');
+  const gaps = useMemo(() => (entries === null ? null : gapStats(deltaArrivals(entries))), [entries]);
   if (message === undefined) return null;
   const stream = message.stream;
   const usage = stream.header?.usage;

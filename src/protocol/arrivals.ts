@@ -1,0 +1,117 @@
+// What the transport hands the page: each SSE message decoded, with the time
+// it arrived, and each run of consecutive deltas to one block joined into one
+// delta. Applying the joined run is the same as applying its deltas one by
+// one, but costs one new block object instead of one per token. The joining
+// happens here, once, where the messages are parsed.
+import type { StreamError } from './errors';
+import { decodeEvent } from './decode';
+import type { StreamedMessage } from './message';
+import { applyDecodeError, applyEvent } from './reduce';
+import type { StreamEvent } from './wire';
+
+export type Arrival =
+  | {
+      readonly ok: true;
+      readonly event: StreamEvent;
+      /** When it arrived, on the page's clock (ms); for a joined run, when its first delta did. */
+      readonly at: number;
+      /** When its last delta arrived (equal to `at` unless it is a joined run). */
+      readonly lastAt: number;
+    }
+  | { readonly ok: false; readonly error: Extract<StreamError, { kind: 'malformed' }>; readonly at: number };
+
+type DeltaEvent = Extract<StreamEvent, { type: 'content_block_delta' }>;
+type JoinableField = 'text' | 'thinking' | 'partial_json';
+
+function joinableField(event: StreamEvent): JoinableField | null {
+  if (event.type !== 'content_block_delta') return null;
+  switch (event.delta.type) {
+    case 'text_delta':
+      return 'text';
+    case 'thinking_delta':
+      return 'thinking';
+    case 'input_json_delta':
+      return 'partial_json';
+    default:
+      return null;
+  }
+}
+
+function fieldOf(event: DeltaEvent, field: JoinableField): string {
+  const value = (event.delta as unknown as Record<string, unknown>)[field];
+  return typeof value === 'string' ? value : '';
+}
+
+interface Run {
+  readonly head: DeltaEvent;
+  readonly field: JoinableField;
+  readonly parts: string[];
+  readonly at: number;
+  lastAt: number;
+}
+
+export interface ArrivalJoiner {
+  /** Decodes one SSE message that arrived at `at` and joins it to the run of deltas before it. O(message). */
+  add(name: string, data: string, at: number): void;
+  /** Everything added since the last take, in order, runs joined; the joiner starts afresh. */
+  take(): Arrival[];
+}
+
+export function createArrivalJoiner(): ArrivalJoiner {
+  let out: Arrival[] = [];
+  let run: Run | null = null;
+
+  const closeRun = () => {
+    if (run === null) return;
+    const { head, field, parts, at, lastAt } = run;
+    const event: StreamEvent = parts.length === 1 ? head : { ...head, delta: { ...head.delta, [field]: parts.join('') } as DeltaEvent['delta'] };
+    out.push({ ok: true, event, at, lastAt });
+    run = null;
+  };
+
+  return {
+    add(name, data, at) {
+      const decoded = decodeEvent(name, data);
+      if (!decoded.ok) {
+        closeRun();
+        out.push({ ok: false, error: decoded.error, at });
+        return;
+      }
+      const event = decoded.event;
+      const field = joinableField(event);
+      if (field !== null && event.type === 'content_block_delta') {
+        if (run !== null && run.head.index === event.index && run.head.delta.type === event.delta.type) {
+          run.parts.push(fieldOf(event, field));
+          run.lastAt = at;
+          return;
+        }
+        closeRun();
+        run = { head: event, field, parts: [fieldOf(event, field)], at, lastAt: at };
+        return;
+      }
+      closeRun();
+      out.push({ ok: true, event, at, lastAt: at });
+    },
+    take() {
+      closeRun();
+      const taken = out;
+      out = [];
+      return taken;
+    },
+  };
+}
+
+/** Applies one arrival: the same as applying the events it stands for, one by one, at their times. */
+export function applyArrival(message: StreamedMessage, arrival: Arrival): StreamedMessage {
+  if (!arrival.ok) return applyDecodeError(message, arrival.error);
+  const next = applyEvent(message, arrival.event, arrival.at);
+  if (arrival.lastAt === arrival.at || next.status !== 'streaming' || next.timing.lastEventAt === arrival.lastAt) return next;
+  return { ...next, timing: { ...next.timing, lastEventAt: arrival.lastAt } };
+}
+
+/** Characters of content an arrival brings: what rendering it costs grows with this. */
+export function arrivalChars(arrival: Arrival): number {
+  if (!arrival.ok) return 0;
+  const field = joinableField(arrival.event);
+  return field === null || arrival.event.type !== 'content_block_delta' ? 0 : fieldOf(arrival.event, field).length;
+}

@@ -1,0 +1,117 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Arrival } from '../protocol';
+import { fakeFetch, installBrowserShims } from './node-shims';
+import { createStreamClient, type WorkerLike } from './stream-client';
+import { createStreamService, type ServiceOptions } from './stream-service';
+import type { FromService, StreamHandlers, ToService } from './types';
+
+beforeAll(() => {
+  installBrowserShims();
+});
+
+const delta = (text: string) => `event: content_block_delta\ndata: ${JSON.stringify({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } })}\n\n`;
+const START = 'event: message_start\ndata: {"type":"message_start","message":{"id":"m","type":"message","role":"assistant","model":"x","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":1,"output_tokens":1}}}\n\nevent: content_block_start\ndata: {"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}\n\n';
+const CHUNKS = [START, delta('Hel') + delta('lo'), delta(' world') + 'event: message_stop\ndata: {"type":"message_stop"}\n\n'];
+
+/** A worker that runs the real stream service, with every message cloned across, as between threads. */
+function inProcessWorker(options: ServiceOptions, seen: FromService[] = []) {
+  const worker: WorkerLike & { fail(message: string): void } = {
+    onmessage: null,
+    onerror: null,
+    terminate: () => undefined,
+    postMessage: (message) => service(structuredClone(message)),
+    fail: (message) => worker.onerror?.({ message } as ErrorEvent),
+  };
+  const service = createStreamService((message) => {
+    seen.push(message);
+    worker.onmessage?.({ data: structuredClone(message) } as MessageEvent<FromService>);
+  }, options);
+  return worker;
+}
+
+function collect() {
+  const batches: Array<readonly Arrival[]> = [];
+  const opened: Array<string | null> = [];
+  const handlers: StreamHandlers = { onOpen: (meta) => opened.push(meta.requestId), onBatch: (arrivals) => batches.push(arrivals) };
+  const texts = () => batches.flat().flatMap((a) => (a.ok && a.event.type === 'content_block_delta' && a.event.delta.type === 'text_delta' ? [a.event.delta.text] : []));
+  return { batches, opened, handlers, texts };
+}
+
+describe('stream client', () => {
+  it('on the page: hands on batches of decoded events, deltas joined, each with its arrival time', async () => {
+    const c = collect();
+    const client = createStreamClient({ fetch: fakeFetch(() => ({ headers: { 'content-type': 'text/event-stream', 'request-id': 'req_1' }, chunks: CHUNKS })) });
+    const before = performance.now();
+    const { done } = client.open({ url: '/x', body: {}, signal: new AbortController().signal }, c.handlers);
+    expect(await done).toEqual({ kind: 'eof' });
+    expect(c.opened).toEqual(['req_1']);
+    expect(c.texts().join('')).toBe('Hello world');
+    // Three deltas, parsed in one task: joined.
+    expect(c.texts().length).toBeLessThan(3);
+    for (const arrival of c.batches.flat()) {
+      expect(arrival.at).toBeGreaterThanOrEqual(before);
+      expect(arrival.at).toBeLessThanOrEqual(performance.now());
+    }
+  });
+
+  it('through the worker: the same events, arrival times converted once to the page clock, and no raw text crossing over', async () => {
+    const seen: FromService[] = [];
+    // The worker's clock started 1000 ms after the page's and reads 5 ms: 1005 ms on the page's clock.
+    const worker = inProcessWorker({ fetch: fakeFetch(() => ({ chunks: CHUNKS })), now: () => 5, timeOrigin: performance.timeOrigin + 1000 }, seen);
+    const c = collect();
+    const client = createStreamClient({ spawn: () => worker });
+    const { done, log } = client.open({ url: '/x', body: {}, signal: new AbortController().signal }, c.handlers);
+    expect(await done).toEqual({ kind: 'eof' });
+    expect(c.texts().join('')).toBe('Hello world');
+    expect(new Set(c.batches.flat().map((a) => a.at))).toEqual(new Set([1005]));
+    expect(seen.map((m) => m.type)).toEqual(['open', ...seen.filter((m) => m.type === 'batch').map(() => 'batch'), 'end']);
+    // The raw record stays in the worker until asked for.
+    const raw = await log.read();
+    expect(seen.at(-1)?.type).toBe('record');
+    expect(raw.times).toHaveLength(6);
+    expect(raw.text).toContain('"text":"Hel"');
+  });
+
+  it('Stop ends the stream at once, as aborted, and tells the service', async () => {
+    const sent: ToService[] = [];
+    const worker = inProcessWorker({ fetch: fakeFetch(() => ({ chunks: [START], hang: true })) });
+    const post = worker.postMessage;
+    worker.postMessage = (message) => {
+      sent.push(message);
+      post(message);
+    };
+    const controller = new AbortController();
+    const c = collect();
+    const { done } = createStreamClient({ spawn: () => worker }).open({ url: '/x', body: {}, signal: controller.signal }, c.handlers);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    controller.abort();
+    expect(await done).toEqual({ kind: 'aborted' });
+    expect(sent.map((m) => m.type)).toEqual(['start', 'abort']);
+  });
+
+  it('a worker that fails ends its streams with a readable error, and later streams run on the page', async () => {
+    const worker = inProcessWorker({ fetch: fakeFetch(() => ({ chunks: [START], hang: true })) });
+    let spawned = 0;
+    const client = createStreamClient({
+      spawn: () => {
+        spawned += 1;
+        return worker;
+      },
+    });
+    const first = client.open({ url: '/x', body: {}, signal: new AbortController().signal }, collect().handlers);
+    worker.fail('boom');
+    expect(await first.done).toEqual({ kind: 'failed', error: { kind: 'network', message: 'the stream worker stopped: boom' } });
+    expect((await first.log.read()).times).toHaveLength(0);
+    const page = collect();
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = fakeFetch(() => ({ chunks: CHUNKS }));
+    try {
+      const second = client.open({ url: '/x', body: {}, signal: new AbortController().signal }, page.handlers);
+      expect(await second.done).toEqual({ kind: 'eof' });
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    expect(page.texts().join('')).toBe('Hello world');
+    expect(spawned).toBe(1);
+  });
+});

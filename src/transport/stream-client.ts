@@ -1,0 +1,159 @@
+// The page's side of streaming: sends a request to the stream service and
+// hands what comes back to the caller's handlers, as it comes. The service
+// runs in the stream worker when the page can start one, else on the page
+// (Node, tests with an injected fetch, a worker that failed): the messages,
+// and so the caller's code, are the same either way. When the store is
+// written and the screen rendered is the caller's business (one scheduler,
+// the frame batcher); the client only hands on.
+import type { StreamEnd } from '../protocol';
+import { EMPTY_RAW } from './recorder';
+import { createStreamService } from './stream-service';
+import type { FromService, RawEvents, StreamHandlers, StreamLog, StreamRequest, ToService } from './types';
+
+/** The part of a Worker the client uses (a fake in tests). */
+export interface WorkerLike {
+  postMessage(message: ToService): void;
+  onmessage: ((event: MessageEvent<FromService>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  terminate(): void;
+}
+
+export interface OpenedStream {
+  /** Settles when the stream has ended, with how; after an abort at once, as `aborted`. */
+  readonly done: Promise<StreamEnd>;
+  /** The raw record of the stream, read on demand. */
+  readonly log: StreamLog;
+}
+
+export interface StreamClient {
+  /** Starts the worker ahead of the first stream, so that stream does not wait for it to load. */
+  warmUp(): void;
+  open(request: StreamRequest & { readonly signal: AbortSignal }, handlers: StreamHandlers): OpenedStream;
+}
+
+export interface ClientOptions {
+  /** Starts the stream worker; without it (or once it fails) streams run on the page. */
+  readonly spawn?: () => WorkerLike;
+  /** Injected for tests and Node: the stream then runs on the page with this fetch. */
+  readonly fetch?: typeof fetch;
+}
+
+interface Channel {
+  send(message: ToService): void;
+}
+
+interface Live {
+  readonly handlers: StreamHandlers;
+  readonly finish: (end: StreamEnd) => void;
+}
+
+export function createStreamClient({ spawn, fetch }: ClientOptions = {}): StreamClient {
+  const live = new Map<number, Live>();
+  const reads = new Map<number, Array<(raw: RawEvents) => void>>();
+  /** Which channel each stream's record lives behind. */
+  const homes = new Map<number, Channel>();
+  let nextId = 1;
+
+  const receive = (message: FromService) => {
+    switch (message.type) {
+      case 'open':
+        live.get(message.id)?.handlers.onOpen(message.meta);
+        return;
+      case 'batch':
+        live.get(message.id)?.handlers.onBatch(message.arrivals);
+        return;
+      case 'end':
+        live.get(message.id)?.finish(message.end);
+        return;
+      case 'record':
+        reads.get(message.id)?.shift()?.(message.raw);
+        return;
+      default: {
+        const never: never = message;
+        throw new Error(`unknown message ${String(never)}`);
+      }
+    }
+  };
+
+  const page: Channel = { send: createStreamService(receive, fetch === undefined ? {} : { fetch }) };
+  let worker: WorkerLike | null = null;
+  let workerFailed = spawn === undefined || fetch !== undefined;
+  const workerChannel: Channel = { send: (message) => worker?.postMessage(message) };
+
+  const connect = (): Channel => {
+    if (workerFailed || spawn === undefined) return page;
+    if (worker !== null) return workerChannel;
+    const started = spawn();
+    started.onmessage = ({ data }) => receive(data);
+    started.onerror = (event) => {
+      // A worker script that fails to load reports an event without a message.
+      const reason = typeof event.message === 'string' && event.message !== '' ? `the stream worker stopped: ${event.message}` : 'the stream worker stopped';
+      workerFailed = true;
+      worker = null;
+      started.terminate();
+      for (const stream of [...live.values()]) stream.finish({ kind: 'failed', error: { kind: 'network', message: reason } });
+      for (const [id, home] of homes) {
+        if (home !== workerChannel) continue;
+        homes.delete(id);
+        for (const resolve of reads.get(id)?.splice(0) ?? []) resolve(EMPTY_RAW);
+      }
+    };
+    worker = started;
+    return workerChannel;
+  };
+
+  const open: StreamClient['open'] = ({ signal, ...request }, handlers) => {
+    const id = nextId++;
+    const channel = connect();
+    homes.set(id, channel);
+    const requestStartedAt = performance.now();
+    const done = new Promise<StreamEnd>((resolve) => {
+      const finish = (end: StreamEnd) => {
+        if (!live.delete(id)) return;
+        signal.removeEventListener('abort', onAbort);
+        resolve(end);
+      };
+      const onAbort = () => {
+        channel.send({ type: 'abort', id });
+        finish({ kind: 'aborted' });
+      };
+      if (signal.aborted) {
+        resolve({ kind: 'aborted' });
+        return;
+      }
+      live.set(id, { handlers, finish });
+      signal.addEventListener('abort', onAbort);
+      channel.send({ type: 'start', id, request, timeOrigin: performance.timeOrigin });
+    });
+    const log: StreamLog = {
+      requestStartedAt,
+      read: () =>
+        new Promise<RawEvents>((resolve) => {
+          const home = homes.get(id);
+          if (home === undefined) return resolve(EMPTY_RAW);
+          reads.set(id, [...(reads.get(id) ?? []), resolve]);
+          home.send({ type: 'read', id });
+        }),
+      release: () => {
+        homes.get(id)?.send({ type: 'release', id });
+        homes.delete(id);
+      },
+    };
+    return { done, log };
+  };
+
+  return { warmUp: () => void connect(), open };
+}
+
+let pageDefault: StreamClient | null = null;
+
+/**
+ * The page's stream client (created on first use): one worker for every
+ * stream of the page, as a browser keeps one connection pool.
+ */
+export function defaultStreamClient(): StreamClient {
+  pageDefault ??= createStreamClient(
+    typeof Worker === 'function' ? { spawn: () => new Worker(new URL('./stream-worker.ts', import.meta.url), { type: 'module', name: 'streams' }) } : {},
+  );
+  return pageDefault;
+}
