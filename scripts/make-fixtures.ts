@@ -4,8 +4,10 @@
 // conformance runner proves the decoder on each; (2) the simulator's stream
 // for every scenario, so the runner proves the simulator against the SDK.
 // Deterministic; run it again after changing a source fixture or the
-// simulator: `npx tsx scripts/make-fixtures.ts`.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// simulator: `npx tsx scripts/make-fixtures.ts`. With `--check` it writes
+// nothing: it generates every file in memory and fails, naming them, when a
+// committed one differs (`npm test` runs this, so a stale fixture fails CI).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -28,12 +30,15 @@ const VARIANTS: readonly Variant[] = [
 
 const SOURCES = ['sdk-ts-basic-text.sse', 'sdk-ts-tool-use.sse', 'sdk-fable-a-refusal-thinking.sse'];
 
-mkdirSync(OUT, { recursive: true });
+const check = process.argv.includes('--check');
+/** Every generated file, by name. */
+const generated = new Map<string, Buffer>();
+
 for (const source of SOURCES) {
   const text = readFileSync(join(SOURCE, source), 'utf8');
   for (const variant of VARIANTS) {
     const name = source.replace(/\.sse$/, `.${variant.suffix}.sse`);
-    writeFileSync(join(OUT, name), variant.transform(text));
+    generated.set(name, Buffer.from(variant.transform(text)));
   }
 }
 
@@ -59,6 +64,9 @@ const SCENARIOS: ReadonlyArray<readonly [string, Record<string, unknown>]> = [
   ['malformed', { content: '/sim malformed fast' }],
   ['unknown-event', { content: '/sim unknown-event fast' }],
   ['drop', { content: '/sim drop fast' }],
+  // The stall is a pause of a second in the middle; the bytes are those of a whole answer.
+  ['stall', { content: '/sim stall 1 fast' }],
+  ['echo', { content: '/sim echo fast\n# Echoed\n\nA table:\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```js\nconsole.log("hi");\n```' }],
 ];
 
 async function writeSimulatorStreams(): Promise<number> {
@@ -82,7 +90,7 @@ async function writeSimulatorStreams(): Promise<number> {
       } catch {
         // expected for `drop`
       }
-      writeFileSync(join(OUT, `sim-${name}.sse`), Buffer.concat(bytes));
+      generated.set(`sim-${name}.sse`, Buffer.concat(bytes));
     }
   } finally {
     server.close();
@@ -90,5 +98,14 @@ async function writeSimulatorStreams(): Promise<number> {
   return SCENARIOS.length;
 }
 
-const simulated = await writeSimulatorStreams();
-console.log(`wrote ${SOURCES.length * VARIANTS.length + simulated} files to ${OUT}`);
+await writeSimulatorStreams();
+if (check) {
+  const stale = [...generated].filter(([name, bytes]) => !existsSync(join(OUT, name)) || !readFileSync(join(OUT, name)).equals(bytes)).map(([name]) => name);
+  for (const [name] of generated) console.log(`${stale.includes(name) ? 'STALE' : 'ok   '} ${join(OUT, name)}`);
+  if (stale.length > 0) console.log(`\n${stale.length} generated fixture(s) differ from what the simulator and sources make now: run \`npx tsx scripts/make-fixtures.ts\` and commit them.`);
+  console.log(`${generated.size - stale.length} passed, ${stale.length} failed`);
+  process.exit(stale.length === 0 ? 0 : 1);
+}
+mkdirSync(OUT, { recursive: true });
+for (const [name, bytes] of generated) writeFileSync(join(OUT, name), bytes);
+console.log(`wrote ${generated.size} files to ${OUT}`);

@@ -16,25 +16,8 @@ export function withoutSdkOnlyFields(message: unknown, notes: Set<string>): unkn
   return rest;
 }
 
-/** An SDK failure that the API's published streams show to be an SDK bug. */
-export function explainSdkFailure(sdk: Outcome, ours: Outcome): KnownDifference | null {
-  if (sdk.ending.includes("reading 'output_tokens'") && ours.ending === 'complete') {
-    return {
-      field: 'message_delta.usage',
-      reason: 'the docs transcript omits usage on message_delta; the SDK throws reading usage.output_tokens, the app keeps the message_start usage',
-    };
-  }
-  return null;
-}
-
 /** A difference inside tool input that max_tokens cut off: both keep the raw JSON; the best-effort value differs. */
 export function explainDifference(path: string, ours: Outcome): KnownDifference | null {
-  if (ours.ending === 'malformed') {
-    return {
-      field: path,
-      reason: 'after an unreadable data: line the SDK throws and stops; the app reports it, skips the line and keeps what follows',
-    };
-  }
   const match = /^\$\.content\.(\d+)\.input\b/.exec(path);
   if (match !== null && ours.truncatedToolInputs?.includes(Number(match[1]))) {
     return {
@@ -43,4 +26,51 @@ export function explainDifference(path: string, ours: Outcome): KnownDifference 
     };
   }
   return null;
+}
+
+export interface UnreadableEvent {
+  readonly name: string;
+  /** The content block it was for, when its text names one. */
+  readonly index: number | null;
+}
+
+/** The SSE events of `text`, split at blank lines (LF, CRLF or CR). */
+function sseEvents(text: string): string[] {
+  return text.split(/(?:\r\n|\r|\n){2}/);
+}
+
+function dataOf(event: string): string | null {
+  const lines = event.split(/\r\n|\r|\n/).filter((line) => line.startsWith('data:'));
+  return lines.length === 0 ? null : lines.map((line) => line.slice(5).replace(/^ /, '')).join('\n');
+}
+
+function readable(data: string): boolean {
+  try {
+    JSON.parse(data);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Events whose data is not JSON, with the block each was for. */
+export function malformedEvents(text: string): UnreadableEvent[] {
+  return sseEvents(text).flatMap((event) => {
+    const data = dataOf(event);
+    if (data === null || readable(data)) return [];
+    const name = /^event: ?(.*)$/m.exec(event)?.[1]?.trim() ?? 'message';
+    const index = /"index":\s*(\d+)/.exec(data)?.[1];
+    return [{ name, index: index === undefined ? null : Number(index) }];
+  });
+}
+
+/** The stream without its unreadable events: what a client that skips them should end with. */
+export function withoutMalformedEvents(text: string): string {
+  return text
+    .split(/(?<=(?:\r\n|\r|\n){2})/)
+    .filter((event) => {
+      const data = dataOf(event);
+      return data === null || readable(data);
+    })
+    .join('');
 }

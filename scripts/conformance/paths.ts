@@ -1,8 +1,13 @@
-// The two decoders under comparison, fed the same chunks.
+// The decoders under comparison, fed the same chunks: the app's path as the
+// browser runs it (the stream service in the worker, then the page's queue
+// and reducer), the same service on the page (where no worker can start),
+// and the official SDK.
 import Anthropic from '@anthropic-ai/sdk';
-import { applyDecodeError, applyEvent, createStreamedMessage, decodeEvent, endStream, toWireMessage, type StreamedMessage } from '../../src/protocol';
-import { streamMessage } from '../../src/transport';
+import { createArrivalQueue, createStreamedMessage, endStream, toWireMessage, type StreamedMessage } from '../../src/protocol';
+import { createStreamClient, FRAME_CONTENT_CHARS, type StreamClient, type WorkerLike } from '../../src/transport';
 import { fakeFetch, installBrowserShims } from '../../src/transport/node-shims';
+import { createStreamService } from '../../src/transport/stream-service';
+import type { FromService } from '../../src/transport/types';
 
 /** What a decoder made of a stream: the message (possibly partial) and how it ended. */
 export interface Outcome {
@@ -13,21 +18,44 @@ export interface Outcome {
   readonly truncatedToolInputs?: readonly number[];
 }
 
-/** The app's own path: fetch-event-source (as in the browser) -> decode -> reduce. */
-export async function ourPath(chunks: readonly Uint8Array[]): Promise<Outcome> {
+export type AppPath = 'worker' | 'page';
+export const APP_PATHS: readonly AppPath[] = ['worker', 'page'];
+
+/**
+ * A worker that runs the stream service module in this process: every
+ * message crosses by structured clone, as between threads.
+ */
+function inProcessWorker(fetchImpl: typeof fetch): WorkerLike {
+  const worker: WorkerLike = {
+    onmessage: null,
+    onerror: null,
+    terminate: () => undefined,
+    postMessage: (message) => service(structuredClone(message)),
+  };
+  const service = createStreamService((message: FromService) => worker.onmessage?.({ data: structuredClone(message) } as MessageEvent<FromService>), { fetch: fetchImpl });
+  return worker;
+}
+
+/** The app's path: the stream client and service, then the page's arrival queue and reducer, as stream-assistant.ts runs them. */
+export async function appPath(path: AppPath, chunks: readonly Uint8Array[]): Promise<Outcome> {
   installBrowserShims();
+  const fetchImpl = fakeFetch(() => ({ chunks }));
+  const client: StreamClient = path === 'worker' ? createStreamClient({ spawn: () => inProcessWorker(fetchImpl) }) : createStreamClient({ fetch: fetchImpl });
+  const queue = createArrivalQueue();
   let message: StreamedMessage = createStreamedMessage(0);
-  const end = await streamMessage(
-    { url: 'http://conformance.invalid/v1/messages', body: {}, signal: new AbortController().signal, fetch: fakeFetch(() => ({ chunks })) },
+  const { done } = client.open(
+    { url: 'http://conformance.invalid/v1/messages', body: {}, signal: new AbortController().signal },
     {
       onOpen: () => undefined,
-      onMessage: (event, data) => {
-        const decoded = decodeEvent(event, data);
-        message = decoded.ok ? applyEvent(message, decoded.event, 0) : applyDecodeError(message, decoded.error);
+      // A frame after each batch, with the page's budget.
+      onBatch: (arrivals) => {
+        queue.push(arrivals);
+        message = queue.applyTo(message, FRAME_CONTENT_CHARS);
       },
     },
   );
-  message = endStream(message, end, 0);
+  const end = await done;
+  message = endStream(queue.applyTo(message, Number.POSITIVE_INFINITY), end, 0);
   const error = message.error;
   const ending = message.status === 'complete' && error === null ? 'complete' : error === null ? message.status : error.kind === 'api' ? `api:${error.type}` : error.kind;
   const truncatedToolInputs = message.blocks.flatMap((block, index) => (block.kind === 'tool_input' && block.inputError !== null ? [index] : []));
