@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { replay, sse } from '../protocol/test-support';
 import type { AssistantMessage, ChatMessage } from '../store';
-import { toApiMessages } from './history';
+import { toApiMessages } from './api-messages';
 
 const start = { type: 'message_start', message: { id: 'm', type: 'message', role: 'assistant', model: 'claude-x', content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 1, output_tokens: 1 } } };
 
@@ -69,7 +69,7 @@ describe('toApiMessages', () => {
 });
 
 describe('withCacheBreakpoint', async () => {
-  const { withCacheBreakpoint } = await import('./history');
+  const { withCacheBreakpoint } = await import('./api-messages');
   it('marks the last block of the last message', () => {
     expect(withCacheBreakpoint([{ role: 'user', content: 'hi' }])).toEqual([{ role: 'user', content: [{ type: 'text', text: 'hi', cache_control: { type: 'ephemeral' } }] }]);
   });

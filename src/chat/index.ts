@@ -2,7 +2,7 @@ export { cancelRetry, continueAnswer, editAndResend, regenerateAnswer, retryAnsw
 export { editLastQuestion, switchVersion } from './branch-actions';
 export { approveToolCall, denyToolCall, submitToolResult } from './tool-actions';
 export { MESSAGES_URL } from './stream-assistant';
-export { toApiMessages } from './history';
+export { toApiMessages } from './api-messages';
 export { BUILTIN_TOOL_NAMES, enabledTools } from './tools-in-use';
 export { settingsProblems } from './preflight';
 export { ChatView } from './chat-view';
