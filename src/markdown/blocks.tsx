@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import type { Tokens } from 'marked';
+import { assertNever } from '../protocol';
 import { CodeBlock } from './code-block';
-import { assertNever, renderInline } from './inline';
+import { renderInline } from './inline';
 import { asMdTokens, type MdToken } from './lexer';
 import { MathView } from './math';
 

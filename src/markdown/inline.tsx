@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { assertNever } from '../protocol';
 import { decodeEntities } from './entities';
 import { asMdTokens, type MdToken } from './lexer';
 import { MathView } from './math';
@@ -77,8 +78,4 @@ function SafeLink({ href, title, children }: { readonly href: string; readonly t
       {children}
     </a>
   );
-}
-
-export function assertNever(value: never): never {
-  throw new Error(`unexpected token ${JSON.stringify(value)}`);
 }

@@ -11,6 +11,8 @@
  * only on complete lines (a partial line such as `1` may still become `1. item`).
  * Merging too much is harmless (the lexer sees more); splitting wrongly is not.
  */
+import { assertNever } from '../protocol';
+
 export interface Split {
   readonly text: string;
   readonly blocks: readonly string[];
@@ -159,8 +161,4 @@ function indentWidth(line: string): number {
     else break;
   }
   return width;
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected ${JSON.stringify(value)}`);
 }

@@ -8,6 +8,8 @@
 // open, strings and numbers grow while they stream, keys appear once their
 // name is complete. Callers that need change detection watch the raw length.
 
+import { assertNever } from './errors';
+
 type Container =
   | { readonly kind: 'object'; readonly value: Record<string, unknown>; key: string; state: ObjectState }
   | { readonly kind: 'array'; readonly value: unknown[]; state: ArrayState };
@@ -178,7 +180,7 @@ export class PartialJsonParser {
         else this.fail(`expected "," or "}", got "${ch}"`);
         return;
       default:
-        assertNeverState(top.state);
+        assertNever(top.state);
     }
   }
 
@@ -197,7 +199,7 @@ export class PartialJsonParser {
         else this.fail(`expected "," or "]", got "${ch}"`);
         return;
       default:
-        assertNeverState(top.state);
+        assertNever(top.state);
     }
   }
 
@@ -273,8 +275,4 @@ function firstOf(a: number, b: number): number {
   if (a === -1) return b;
   if (b === -1) return a;
   return Math.min(a, b);
-}
-
-function assertNeverState(state: never): never {
-  throw new Error(`unreachable parser state ${String(state)}`);
 }

@@ -2,10 +2,11 @@
 // so an error names the operation that failed (division by zero, overflow in
 // a power...) instead of surfacing as a bare NaN or Infinity at the end.
 
+import { assertNever } from '../protocol';
 import { FUNCTIONS } from './calc-functions';
 import { parse, type BinaryOperator, type Node } from './calc-parse';
 import { tokenize } from './calc-tokenize';
-import { assertNever, formatNumber } from './outcome';
+import { formatNumber } from './outcome';
 
 export type EvaluationResult = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly error: string };
 

@@ -13,6 +13,7 @@
 // Identifiers are resolved here, against fixed tables, so the tree that
 // comes out can only contain numbers, known constants and known functions.
 
+import { assertNever } from '../protocol';
 import { CONSTANTS, FUNCTIONS, VOCABULARY_HINT } from './calc-functions';
 import type { Operator, Token } from './calc-tokenize';
 
@@ -60,12 +61,8 @@ function describe(token: Token): string {
     case 'end':
       return 'end of expression';
     default:
-      return assertNeverToken(token);
+      return assertNever(token);
   }
-}
-
-function assertNeverToken(token: never): never {
-  throw new Error(`Unexpected token ${JSON.stringify(token)}`);
 }
 
 class Parser {
@@ -162,7 +159,7 @@ class Parser {
       case 'end':
         throw new ParseError(`Unexpected ${describe(token)} at position ${token.pos + 1} (expected a number, constant, function or "(")`);
       default:
-        return assertNeverToken(token);
+        return assertNever(token);
     }
   }
 

@@ -5,7 +5,8 @@
 // `is_error` result lets it fix the call on the next turn.
 
 import type { Tool } from '@anthropic-ai/sdk/resources/messages';
-import { isRecord, jsonTypeOf } from './outcome';
+import { isRecord } from '../protocol';
+import { jsonTypeOf } from './outcome';
 
 export type InputCheck = { readonly ok: true; readonly input: Readonly<Record<string, unknown>> } | { readonly ok: false; readonly error: string };
 

@@ -20,16 +20,6 @@ export function failure(error: string): ToolOutcome {
   return { ok: false, error };
 }
 
-/** A plain JSON object (not null, not an array). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Compile-time exhaustiveness check for switches over discriminated unions. */
-export function assertNever(value: never): never {
-  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
-}
-
 /** Readable name of a JSON value's type, for error messages. */
 export function jsonTypeOf(value: unknown): string {
   if (value === null) return 'null';

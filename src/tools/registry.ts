@@ -2,11 +2,12 @@
 // single entry point to run a `tool_use` block by name.
 
 import type { Tool } from '@anthropic-ai/sdk/resources/messages';
+import { assertNever } from '../protocol';
 import { CALCULATOR_TOOL, runCalculator } from './calculator';
 import { CONVERT_UNITS_TOOL, runConvertUnits } from './convert-units';
 import { CURRENT_TIME_TOOL, runCurrentTime } from './current-time';
 import { checkInput, numberField, stringField } from './input-schema';
-import { assertNever, failure, type ToolContext, type ToolOutcome } from './outcome';
+import { failure, type ToolContext, type ToolOutcome } from './outcome';
 
 export type BuiltinToolName = 'calculator' | 'get_current_time' | 'convert_units';
 

@@ -4,7 +4,8 @@
 // can rebuild a `Tool` without type assertions.
 
 import type { CacheControlEphemeral, Tool } from '@anthropic-ai/sdk/resources/messages';
-import { isRecord, jsonTypeOf } from './outcome';
+import { isRecord } from '../protocol';
+import { jsonTypeOf } from './outcome';
 
 type Caller = NonNullable<Tool['allowed_callers']>[number];
 

@@ -5,7 +5,8 @@
 
 import type { Tool } from '@anthropic-ai/sdk/resources/messages';
 import { findJsonSyntaxError } from './json-position';
-import { isRecord, jsonTypeOf } from './outcome';
+import { isRecord } from '../protocol';
+import { jsonTypeOf } from './outcome';
 import { BUILTIN_TOOL_NAMES } from './registry';
 import { checkInputSchema, checkOptionalFields, pathTo } from './tool-fields';
 
