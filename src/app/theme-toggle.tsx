@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { applyTheme, followSystemTheme, nextTheme, readThemeChoice, type ThemeChoice } from './theme';
 
 const LABELS: Readonly<Record<ThemeChoice, string>> = { system: 'System', light: 'Light', dark: 'Dark' };
@@ -6,9 +6,7 @@ const LABELS: Readonly<Record<ThemeChoice, string>> = { system: 'System', light:
 /** Cycles System -> Light -> Dark; the button's name says the current theme. */
 export function ThemeToggle() {
   const [choice, setChoice] = useState<ThemeChoice>(readThemeChoice);
-  const current = useRef(choice);
-  current.current = choice;
-  useEffect(() => followSystemTheme(() => current.current), []);
+  useEffect(() => followSystemTheme(() => choice), [choice]);
   return (
     <button
       type="button"

@@ -44,7 +44,7 @@ export function RecoveryActions({ messageId }: { readonly messageId: string }) {
 }
 
 function RetryCountdownView({ at, attempt, max }: { readonly at: number; readonly attempt: number; readonly max: number }) {
-  const [now, setNow] = useState(Date.now());
+  const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 200);
     return () => clearInterval(timer);

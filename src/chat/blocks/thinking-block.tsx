@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { BlockState } from '../../protocol';
 
 /**
@@ -8,9 +8,13 @@ import type { BlockState } from '../../protocol';
  */
 export function ThinkingBlock({ state, answerStarted }: { readonly state: Extract<BlockState, { kind: 'thinking' }>; readonly answerStarted: boolean }) {
   const [open, setOpen] = useState(!answerStarted);
-  useEffect(() => {
+  // Folded in the same render in which the answer starts (React's pattern for
+  // state that follows a prop), not by an effect and a second render.
+  const [startSeen, setStartSeen] = useState(answerStarted);
+  if (answerStarted !== startSeen) {
+    setStartSeen(answerStarted);
     if (answerStarted) setOpen(false);
-  }, [answerStarted]);
+  }
   const streaming = !state.closed;
   return (
     <details
