@@ -1,4 +1,4 @@
-// `npm test`: type check, unit tests, conformance and end-to-end tests, then
+// `npm test`: type check, lint, unit tests, conformance and end-to-end tests, then
 // one closing line `N passed, N failed` summed over every suite, read from
 // each runner's JSON report (their own summaries are not machine-stable).
 import { spawnSync } from 'node:child_process';
@@ -21,7 +21,11 @@ const readJson = (path) => (existsSync(path) ? JSON.parse(readFileSync(path, 'ut
 const typecheck = run('typecheck', 'npx', ['tsc', '-b']);
 suites.push({ name: 'typecheck', passed: typecheck === 0 ? 1 : 0, failed: typecheck === 0 ? 0 : 1 });
 
-// 2. Unit tests.
+// 2. Lint (eslint.config.js): a failure counts as one failed check.
+const lint = run('lint', 'npm', ['run', '--silent', 'lint']);
+suites.push({ name: 'lint', passed: lint === 0 ? 1 : 0, failed: lint === 0 ? 0 : 1 });
+
+// 3. Unit tests.
 const vitestReport = join(reports, 'vitest.json');
 const vitestStatus = run('unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);
 const vitest = readJson(vitestReport);
@@ -31,7 +35,7 @@ suites.push(
     : { name: 'unit', passed: vitest.numPassedTests, failed: vitest.numFailedTests + (vitestStatus !== 0 && vitest.numFailedTests === 0 ? 1 : 0) },
 );
 
-// 3. Conformance against the official SDK over the recorded and generated streams.
+// 4. Conformance against the official SDK over the recorded and generated streams.
 const conformanceReport = join(reports, 'conformance.json');
 const conformanceStatus = run('conformance', 'npx', ['tsx', 'scripts/conformance.ts', '--json', conformanceReport, 'fixtures/anthropic-sse', 'fixtures/generated']);
 const conformance = readJson(conformanceReport);
@@ -41,7 +45,7 @@ suites.push(
     : { name: 'conformance', passed: conformance.passed, failed: conformance.failed + (conformanceStatus !== 0 && conformance.failed === 0 ? 1 : 0) },
 );
 
-// 4. End-to-end in Chromium.
+// 5. End-to-end in Chromium.
 const e2eReport = join(reports, 'playwright.json');
 const chromiumStatus = run('chromium', 'node', ['scripts/ensure-chromium.mjs']);
 if (chromiumStatus === 0) {
