@@ -28,8 +28,12 @@ export function useHighlight(code: string, lang: string, live: boolean): Highlig
   // Code over the limit stays plain: not worth a request.
   const grammar = code.length <= MAX_HIGHLIGHT_CHARS ? grammarFor(lang) : null;
   const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
+  // The code as of the last commit, read by the live re-highlight's timer
+  // (set in an effect: a render React discards must not change it).
   const latest = useRef(code);
-  latest.current = code;
+  useEffect(() => {
+    latest.current = code;
+  }, [code]);
 
   // Settled code: one request per version of the code.
   const cached = !live && grammar !== null ? highlighter.highlightedBefore(code, grammar) : null;

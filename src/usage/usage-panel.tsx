@@ -144,6 +144,7 @@ function computeTurnTotals(state: ChatState, messageId: string): UsageTotals | n
   return totals.requests > 1 ? totals : null;
 }
 
+/** The clock as of the last tick, 4 a second while `active`. A finished answer has its own end time and does not read it. */
 function useTicker(active: boolean): number {
   const [now, setNow] = useState(() => performance.now());
   useEffect(() => {
@@ -151,5 +152,5 @@ function useTicker(active: boolean): number {
     const timer = setInterval(() => setNow(performance.now()), 250);
     return () => clearInterval(timer);
   }, [active]);
-  return active ? now : performance.now();
+  return now;
 }
