@@ -2,7 +2,10 @@
 // it arrived, and each run of consecutive deltas to one block joined into one
 // delta. Applying the joined run is the same as applying its deltas one by
 // one, but costs one new block object instead of one per token. The joining
-// happens here, once, where the messages are parsed.
+// happens here, once, where the messages are parsed. On the page, arrivals
+// wait in a queue for the next frame, which applies a frame's budget of
+// content at a time, so a burst reaches the screen in pieces it can render
+// between frames.
 import type { StreamError } from './errors';
 import { decodeEvent } from './decode';
 import type { StreamedMessage } from './message';
@@ -114,4 +117,47 @@ export function arrivalChars(arrival: Arrival): number {
   if (!arrival.ok) return 0;
   const field = joinableField(arrival.event);
   return field === null || arrival.event.type !== 'content_block_delta' ? 0 : fieldOf(arrival.event, field).length;
+}
+
+/** Arrivals waiting for the next frame. */
+export interface ArrivalQueue {
+  push(arrivals: readonly Arrival[]): void;
+  /** Applies waiting arrivals in order until `budget` characters of content have been applied (at least one). */
+  applyTo(message: StreamedMessage, budget: number): StreamedMessage;
+  /** Characters of content waiting. */
+  backlog(): number;
+  /** Whether any arrival waits. */
+  waiting(): boolean;
+}
+
+export function createArrivalQueue(): ArrivalQueue {
+  const pending: Arrival[] = [];
+  let next = 0;
+  let backlog = 0;
+  return {
+    push(arrivals) {
+      for (const arrival of arrivals) {
+        pending.push(arrival);
+        backlog += arrivalChars(arrival);
+      }
+    },
+    applyTo(message, budget) {
+      let current = message;
+      let chars = 0;
+      while (next < pending.length && chars < budget) {
+        const arrival = pending[next++] as Arrival;
+        const size = arrivalChars(arrival);
+        chars += size;
+        backlog -= size;
+        current = applyArrival(current, arrival);
+      }
+      if (next === pending.length) {
+        pending.length = 0;
+        next = 0;
+      }
+      return current;
+    },
+    backlog: () => backlog,
+    waiting: () => next < pending.length,
+  };
 }

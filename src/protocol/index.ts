@@ -14,5 +14,4 @@ export {
 export { PartialJsonParser } from './partial-json';
 export { applyDecodeError, applyEvent, endStream, type StreamEnd } from './reduce';
 export type { ContentBlock, Message, MessageHeader, StreamEvent, TextCitation, Usage, UnknownWireBlock } from './wire';
-export { applyArrival, arrivalChars, createArrivalJoiner, type Arrival, type ArrivalJoiner } from './arrivals';
-export { createArrivalQueue, type ArrivalQueue } from './arrival-queue';
+export { applyArrival, arrivalChars, createArrivalJoiner, createArrivalQueue, type Arrival, type ArrivalJoiner, type ArrivalQueue } from './arrivals';
