@@ -33,7 +33,9 @@ function useBlocks(text: string, streaming: boolean): readonly string[] {
   // resumable and falls back to a full scan, so a render React discards (or
   // runs twice) can at worst cost a rescan, never a wrong result.
   const previous = useRef<Split>(EMPTY_SPLIT);
+  // eslint-disable-next-line react-hooks/refs -- a cache, checked by splitBlocks (see above)
   const split = useMemo(() => splitBlocks(text, previous.current, !streaming), [text, streaming]);
+  // eslint-disable-next-line react-hooks/refs -- the same cache, remembered for the next delta
   previous.current = split;
   return split.blocks;
 }
