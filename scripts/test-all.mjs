@@ -1,4 +1,4 @@
-// `npm test`: type check, lint, unit tests, conformance and end-to-end tests, then
+// `npm test`: type check, lint, unit tests, fresh fixtures, conformance and end-to-end tests, then
 // one closing line `N passed, N failed` summed over every suite, read from
 // each runner's JSON report (their own summaries are not machine-stable).
 import { spawnSync } from 'node:child_process';
@@ -36,6 +36,10 @@ suites.push(
 );
 
 // 4. Conformance against the official SDK over the recorded and generated streams.
+// The simulator's transcripts are generated again and compared with the committed ones: a stale one fails.
+const fixtures = run('fixtures', 'npx', ['tsx', 'scripts/make-fixtures.ts', '--check']);
+suites.push({ name: 'fixtures', passed: fixtures === 0 ? 1 : 0, failed: fixtures === 0 ? 0 : 1 });
+
 const conformanceReport = join(reports, 'conformance.json');
 const conformanceStatus = run('conformance', 'npx', ['tsx', 'scripts/conformance.ts', '--json', conformanceReport, 'fixtures/anthropic-sse', 'fixtures/generated']);
 const conformance = readJson(conformanceReport);
