@@ -1,33 +1,69 @@
 import { expect, test } from '@playwright/test';
 import { lastAssistant, send } from './support';
 
+/** What the in-page recorder saw of the first tool-input block: each distinct text, and whether the block was complete then. */
+interface ToolInputRecord {
+  readonly states: { readonly text: string; readonly complete: boolean }[];
+  done: boolean;
+}
+
 test('tool scenario: input streams in partial states, the tool runs, its result card appears, the answer continues', async ({ page }) => {
+  // Installed before the app loads: a MutationObserver that records each distinct text of the first tool-input block
+  // (and whether its card was complete then) from the moment the block appears until the card is marked complete.
+  // Mutation callbacks run after every DOM change, so no state is skipped between samples.
+  await page.addInitScript(() => {
+    const record: ToolInputRecord = { states: [], done: false };
+    (window as unknown as { __toolInput: ToolInputRecord }).__toolInput = record;
+    const observer = new MutationObserver(() => {
+      const card = document.querySelector('[data-block="tool_use"]');
+      const text = card?.querySelector('[data-testid="tool-input"]')?.textContent;
+      if (card == null || text == null) return;
+      const complete = card.getAttribute('data-complete') === 'true';
+      const last = record.states.at(-1);
+      if (last === undefined || last.text !== text || last.complete !== complete) record.states.push({ text, complete });
+      if (complete) {
+        record.done = true;
+        observer.disconnect();
+      }
+    });
+    observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
   await page.goto('/');
-  // Record every DOM update of the tool input from before the request until the block completes.
-  const sampling = page.evaluate(
-    () =>
-      new Promise<string[]>((resolve) => {
-        const seen: string[] = [];
-        const observer = new MutationObserver(() => {
-          const card = document.querySelector('[data-block="tool_use"]');
-          const text = card?.querySelector('[data-testid="tool-input"]')?.textContent ?? null;
-          if (text !== null && text !== seen.at(-1)) seen.push(text);
-          if (card?.getAttribute('data-complete') === 'true') {
-            observer.disconnect();
-            resolve(seen);
-          }
-        });
-        observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
-      }),
-  );
-  await send(page, '/sim tool');
+  // Paced (no `fast`): the simulator streams the tool input in deltas of 1 to 3 tokens, each token taking 3 tokens' time
+  // (30 ms at the config's 100 tokens/s), so each delta gets its own frames. The arithmetic in the prompt becomes the
+  // calculator's `expression`: long enough for several deltas inside the string (a bare `/sim tool` picks a short
+  // expression that arrives in one delta, leaving a single partial state between `{}` and the final input).
+  const response = await send(page, '/sim tool\nWhat is 12 + 34 + 56 + 78 + 90 - 11 * 3?');
   const firstAnswer = page.locator('article[data-role="assistant"]').first();
   const card = firstAnswer.locator('[data-block="tool_use"]');
   await expect(card).toContainText('calculator');
-  const states = await sampling;
-  expect(new Set(states).size).toBeGreaterThanOrEqual(3);
-  const finalInput = JSON.parse(states.at(-1) ?? '{}') as { expression?: string };
+  await expect(card).toHaveAttribute('data-complete', 'true');
+  await page.waitForFunction(() => (window as unknown as { __toolInput: ToolInputRecord }).__toolInput.done);
+  const { states } = await page.evaluate(() => (window as unknown as { __toolInput: ToolInputRecord }).__toolInput);
+
+  // The final input is the text shown once the card is complete, and it is the input the model sent.
+  const final = states.find((s) => s.complete);
+  expect(final, 'the tool-input block was never seen complete').toBeDefined();
+  const finalInput = JSON.parse(final?.text ?? '{}') as { expression?: unknown };
   expect(typeof finalInput.expression).toBe('string');
+  const sent = (await response.text())
+    .split('\n')
+    .filter((line) => line.startsWith('data:'))
+    .map((line) => JSON.parse(line.slice(5)) as { delta?: { type?: string; partial_json?: string } })
+    .flatMap((event) => (event.delta?.type === 'input_json_delta' ? [event.delta.partial_json ?? ''] : []));
+  expect(sent.length).toBeGreaterThanOrEqual(3);
+  expect(finalInput).toEqual(JSON.parse(sent.join('')));
+  await expect(card.getByTestId('tool-input')).toHaveText(final?.text ?? 'missing');
+  // Partial states: what was shown before completion, other than the empty `{}` before any delta and other than the
+  // final text itself (a partial parse can already equal it). At least 3 distinct ones.
+  const finalIndex = states.findIndex((s) => s.complete);
+  const partial = new Set(
+    states
+      .slice(0, finalIndex)
+      .map((s) => s.text)
+      .filter((text) => text.replace(/\s/g, '') !== '{}' && text !== final?.text),
+  );
+  expect(partial.size, `distinct partial tool-input states before the final one, of: ${JSON.stringify(states)}`).toBeGreaterThanOrEqual(3);
 
   const result = page.locator('[data-block="tool_result"]');
   await expect(result).toBeVisible();
