@@ -1,5 +1,5 @@
 export { createStreamClient, defaultStreamClient, type ClientOptions, type OpenedStream, type StreamClient, type WorkerLike } from './stream-client';
-export { forEachRaw } from './recorder';
+export { EMPTY_RAW, forEachRaw } from './recorder';
 export { BATCH_CHARS, DEFAULT_STALL_TIMEOUT_MS, FRAME_CONTENT_CHARS, HIDDEN_TAB_FLUSH_MS } from './timing';
 export type { RawEvents, ResponseMeta, StreamHandlers, StreamLog, StreamRequest } from './types';
 export { MAX_RETRIES, RETRYABLE_STATUSES, retryDecision, type RetryDecision } from './retry-policy';
