@@ -21,6 +21,8 @@ import type { ResponseMeta, StreamRequest } from './types';
 /** Where the parsed messages go. Must not throw. */
 export interface MessageSink {
   onOpen(meta: ResponseMeta): void;
+  /** The bytes of one network read, before they are parsed. */
+  onChunk?(bytes: Uint8Array): void;
   /** One SSE message with data (a blank message is dropped here). */
   onMessage(event: string, data: string): void;
 }
@@ -51,6 +53,7 @@ export async function streamMessage(request: RunningRequest, handlers: MessageSi
       watch.touch();
       handlers.onOpen(meta);
     },
+    ...(handlers.onChunk === undefined ? {} : { onChunk: handlers.onChunk }),
     onMessage: (event, data) => {
       watch.touch();
       handlers.onMessage(event, data);
@@ -78,7 +81,10 @@ async function run(
       body: JSON.stringify(request.body),
       signal,
       openWhenHidden: true,
-      ...(fetchImpl === undefined ? {} : { fetch: fetchImpl }),
+      fetch: async (input, init) => {
+        const response = await (fetchImpl ?? globalThis.fetch)(input, init);
+        return handlers.onChunk === undefined ? response : tapped(response, handlers.onChunk);
+      },
       onopen: async (response) => {
         const error = await openError(response);
         if (error !== null) throw new StopStream(error);
@@ -117,4 +123,18 @@ async function openError(response: Response): Promise<StreamError | null> {
 function networkError(cause: unknown): StreamError {
   const message = cause instanceof Error ? cause.message : String(cause);
   return { kind: 'network', message: message || 'the network request failed' };
+}
+
+/** The response with each chunk of its body shown to `onChunk` on its way to the parser. */
+function tapped(response: Response, onChunk: (bytes: Uint8Array) => void): Response {
+  if (!response.ok || response.body === null) return response;
+  const body = response.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        onChunk(chunk);
+        controller.enqueue(chunk);
+      },
+    }),
+  );
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }

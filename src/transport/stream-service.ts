@@ -33,18 +33,20 @@ export function createStreamService(post: (message: FromService) => void, option
     const recorder = createRecorder();
     records.set(id, recorder);
     const batches = createBatcher((arrivals) => post({ type: 'batch', id, arrivals }));
-    const arrivedAt = taskClock(now, timeOrigin - pageTimeOrigin);
+    const toPageClock = timeOrigin - pageTimeOrigin;
+    /** When the chunk being parsed arrived, on the page's clock: the arrival time of the messages it completes. */
+    let chunkAt = now() + toPageClock;
     let end: StreamEnd;
     try {
       end = await streamMessage(
         { ...request, signal: controller.signal, ...(options.fetch === undefined ? {} : { fetch: options.fetch }) },
         {
           onOpen: (meta) => post({ type: 'open', id, meta }),
-          onMessage: (event, data) => {
-            const at = arrivedAt();
-            recorder.add(event, data, at);
-            batches.add(event, data, at);
+          onChunk: (bytes) => {
+            chunkAt = now() + toPageClock;
+            recorder.addChunk(bytes, chunkAt);
           },
+          onMessage: (event, data) => batches.add(event, data, chunkAt),
         },
       );
     } catch (cause) {
@@ -75,24 +77,6 @@ export function createStreamService(post: (message: FromService) => void, option
         throw new Error(`unknown message ${String(never)}`);
       }
     }
-  };
-}
-
-/**
- * The arrival time of a message: the clock is read once per task, because
- * the messages parsed in one task came in one network read and arrived
- * together. `offset` converts this thread's clock to the page's, once.
- */
-function taskClock(now: () => number, offset: number): () => number {
-  let stamp: number | null = null;
-  return () => {
-    if (stamp === null) {
-      stamp = now() + offset;
-      queueMicrotask(() => {
-        stamp = null;
-      });
-    }
-    return stamp;
   };
 }
 
