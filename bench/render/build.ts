@@ -1,80 +1,74 @@
-// Builds the app three times with Vite's build() API into temp dirs, with
-// bench-only aliases (nothing in src/ or vite.config.ts knows about them):
+// Builds the app with Vite's build() API into temp dirs, with bench-only
+// aliases (nothing in src/ or vite.config.ts knows about them):
 // - app: as it is;
 // - naive: the naive renderer (naive-markdown.ts) over src/markdown, so the
-//   whole message is re-parsed on every store update, while the store still
-//   coalesces updates to one per frame;
-// - naive-delta: the issue's reference, a renderer that re-renders the whole
-//   message on every delta: naive-markdown.ts, plus a store write and a
-//   synchronous render per delta (naive-batcher.ts), parsing on the page
-//   (naive-transport.ts), every message handed on by itself. Also
-//   sizes the initial
-// JavaScript: the entry script plus its modulepreload links, gzipped.
+//   whole message is re-parsed and its HTML replaced on every store update,
+//   while the store still applies the stream once per frame;
+// - ref (the A/B mode): the app as it is at another commit, built from a git
+//   worktree of that commit the same way as "app" (see ab.ts).
+// Also sizes the initial JavaScript: the entry script plus its modulepreload
+// links, gzipped.
 import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type InlineConfig } from 'vite';
-import { NAIVE_BATCHER_MARKER } from './naive-batcher';
 import { NAIVE_MARKER } from './naive-markdown';
 
-export type Mode = 'app' | 'naive' | 'naive-delta';
-export const MODES: readonly Mode[] = ['app', 'naive', 'naive-delta'];
+export type Mode = 'app' | 'naive';
 
 export interface Built {
-  readonly mode: Mode;
+  /** "app", "naive", or "ref <commit>". */
+  readonly label: string;
   readonly dir: string;
   readonly seconds: number;
 }
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 const NAIVE_MODULE = resolve(import.meta.dirname, 'naive-markdown.ts');
-const NAIVE_BATCHER = resolve(import.meta.dirname, 'naive-batcher.ts');
-const NAIVE_TRANSPORT = resolve(import.meta.dirname, 'naive-transport.ts');
 
 /**
- * The only import of the markdown package in the app is text-block.tsx's
- * `../../markdown`; the alias matches that specifier exactly. The naive build
- * is then checked for the marker, so a renamed import fails loudly instead of
- * silently benchmarking the app against itself.
+ * The only imports of the markdown package in the app are text-block.tsx's
+ * `../../markdown` and app.tsx's `../markdown`; the alias matches those
+ * specifiers exactly. The naive build is then checked for the marker, so a
+ * renamed import fails loudly instead of silently benchmarking the app
+ * against itself.
  */
-function configFor(mode: Mode, outDir: string): InlineConfig {
+function configFor(root: string, naive: boolean, outDir: string, cacheName: string): InlineConfig {
   return {
-    root: ROOT,
-    configFile: resolve(ROOT, 'vite.config.ts'),
+    root,
+    configFile: resolve(root, 'vite.config.ts'),
     configLoader: 'runner',
     logLevel: 'error',
     clearScreen: false,
     // A cache of its own: never share node_modules/.vite with a running dev server.
-    cacheDir: join(outDir, '..', `vite-cache-${mode}`),
+    cacheDir: join(outDir, '..', `vite-cache-${cacheName}`),
     build: { outDir, emptyOutDir: true, sourcemap: 'hidden', reportCompressedSize: false },
-    ...(mode === 'app' ? {} : { resolve: { alias: aliasesFor(mode) } }),
+    ...(naive ? { resolve: { alias: [{ find: /^(?:\.\.\/)+markdown$/, replacement: NAIVE_MODULE }] } } : {}),
   };
 }
 
-function aliasesFor(mode: Exclude<Mode, 'app'>): Array<{ find: RegExp; replacement: string }> {
-  const markdown = { find: /^(?:\.\.\/)+markdown$/, replacement: NAIVE_MODULE };
-  if (mode === 'naive') return [markdown];
-  // store/index.ts and transport/index.ts are the only importers of these two.
-  return [markdown, { find: /^\.\/frame-batcher$/, replacement: NAIVE_BATCHER }, { find: /^\.\/stream-client$/, replacement: NAIVE_TRANSPORT }];
+export function tempDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'bench-render-'));
 }
 
-export async function buildAll(): Promise<{ readonly temp: string; readonly builds: Record<Mode, Built> }> {
-  const temp = await mkdtemp(join(tmpdir(), 'bench-render-'));
-  const builds = {} as Record<Mode, Built>;
-  for (const mode of MODES) {
-    const dir = join(temp, mode, 'dist');
-    const t0 = performance.now();
-    await build(configFor(mode, dir));
-    builds[mode] = { mode, dir, seconds: (performance.now() - t0) / 1000 };
-  }
-  const expected: Record<Mode, readonly [boolean, boolean]> = { app: [false, false], naive: [true, false], 'naive-delta': [true, true] };
-  for (const mode of MODES) {
-    const found = [await bundleContains(builds[mode].dir, NAIVE_MARKER), await bundleContains(builds[mode].dir, NAIVE_BATCHER_MARKER)];
-    const [markdown, batcher] = expected[mode];
-    if (found[0] !== markdown || found[1] !== batcher) throw new Error(`The bench aliases did not take effect in the ${mode} build (naive markdown: ${found[0]}, per-delta store: ${found[1]}).`);
-  }
-  return { temp, builds };
+/** Builds this checkout as `mode` into temp/mode/dist. */
+export async function buildMode(temp: string, mode: Mode): Promise<Built> {
+  const dir = join(temp, mode, 'dist');
+  const t0 = performance.now();
+  await build(configFor(ROOT, mode === 'naive', dir, mode));
+  const built = { label: mode, dir, seconds: (performance.now() - t0) / 1000 };
+  const naive = await bundleContains(dir, NAIVE_MARKER);
+  if (naive !== (mode === 'naive')) throw new Error(`The bench alias did not take effect as expected in the ${mode} build (naive markdown found: ${naive}).`);
+  return built;
+}
+
+/** Builds the app checked out at `root` (another commit's worktree), as build "app" is built, into temp/ref/dist. */
+export async function buildAt(temp: string, root: string, label: string): Promise<Built> {
+  const dir = join(temp, 'ref', 'dist');
+  const t0 = performance.now();
+  await build(configFor(root, false, dir, 'ref'));
+  return { label, dir, seconds: (performance.now() - t0) / 1000 };
 }
 
 async function bundleContains(dir: string, needle: string): Promise<boolean> {

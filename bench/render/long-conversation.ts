@@ -14,7 +14,7 @@ import { longTracedTasks, startTrace, stopTrace, type TracedTask } from './trace
 import { startProfile, stopProfile, summarise, type ProfileRow } from './profile';
 import type { BenchServer } from './server';
 import { gaps, median, percentile } from './stats';
-import { LONG_PROMPT, MAX_TOKENS } from './stream';
+import { LONG_PROMPT, MAX_TOKENS } from './scenario';
 
 export const LONG_MESSAGES = 500;
 export const LONG_CHARS = 1_000_000;

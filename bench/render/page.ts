@@ -105,3 +105,16 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): P
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
+
+/** The page's JS heap in use (CDP Runtime.getHeapUsage), in MB; after forcing full GCs when `gc`. */
+export async function heapMb(cdp: CDPSession, gc: boolean): Promise<number> {
+  if (gc) {
+    // Three times, a moment apart: finalizers and weak callbacks of one collection free more in the next.
+    for (let i = 0; i < 3; i++) {
+      await cdp.send('HeapProfiler.collectGarbage');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize / 1048576;
+}

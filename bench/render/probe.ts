@@ -2,21 +2,30 @@
 // scripts run. Plain JavaScript in a string: functions compiled by tsx carry
 // helpers (__name) that do not exist in the page.
 //
+// It relies only on the app's DOM contract (article[data-role="assistant"]
+// [data-status], [data-md-block], the composer #composer), so the same probe
+// measures the app, the naive build and, in an A/B run, the app as it was at
+// another commit.
+//
 // window.__bench records:
 // - long tasks (PerformanceObserver 'longtask'), [startTime, duration];
 // - animation frame timestamps between startFrames() and stopFrames();
 // - every data-status change of an assistant article (MutationObserver,
 //   attributes only), with performance.now();
-// - for each /api/v1/messages fetch: when the first content_block_delta and
-//   the last chunk reached the page's JavaScript (a pass-through
-//   TransformStream under the app's fetch, or, when streams run in a worker,
-//   the worker's batches arriving on the page);
-// - the first time a non-blank text appears in the newest answer's text block;
-// - when every block of an answer is formatted (whenFormatted).
+// - for each stream: when the first content delta and the last batch reached
+//   the page's JavaScript, and when the stream worker received its last bytes
+//   (both worker message formats: joined `arrivals`, and the older packed
+//   `text` with an epoch `at`); streams read on the page are watched under
+//   the app's fetch instead;
+// - the first time a non-blank text appears in an answer's text block;
+// - when an answer is first complete and formatted (watchFormatted);
+// - for every key pressed in the composer: keydown timeStamp → the next
+//   animation frame callback (watchKeys).
 export const PROBE_SCRIPT = String.raw`(() => {
   if (window.__bench) return;
   const B = {
     longTasks: [], frames: [], framing: false, statusChanges: [], fetches: [], firstText: null, longTaskError: null,
+    keys: [], formatted: null,
   };
   window.__bench = B;
   try {
@@ -25,12 +34,14 @@ export const PROBE_SCRIPT = String.raw`(() => {
     }).observe({ type: 'longtask' });
   } catch (e) { B.longTaskError = String(e); }
 
+  const newRecord = (url, now) => ({ url, headersAt: now, firstDeltaAt: null, lastChunkAt: null, lastReceivedAt: null, doneAt: null, chunks: 0, bytes: 0 });
+
   const innerFetch = window.fetch;
   window.fetch = async function (input, init) {
     const res = await innerFetch.call(this, input, init);
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     if (!/\/api\/v1\/messages(\?|$)/.test(url) || !res.body) return res;
-    const rec = { url, headersAt: performance.now(), firstDeltaAt: null, lastChunkAt: null, doneAt: null, chunks: 0, bytes: 0 };
+    const rec = newRecord(url, performance.now());
     B.fetches.push(rec);
     const decoder = new TextDecoder();
     let tail = '';
@@ -38,6 +49,7 @@ export const PROBE_SCRIPT = String.raw`(() => {
       transform(chunk, controller) {
         const now = performance.now();
         rec.lastChunkAt = now;
+        rec.lastReceivedAt = now;
         rec.chunks += 1;
         rec.bytes += chunk.byteLength;
         if (rec.firstDeltaAt === null) {
@@ -61,20 +73,30 @@ export const PROBE_SCRIPT = String.raw`(() => {
       const records = new Map();
       worker.addEventListener('message', (e) => {
         const m = e.data;
-        if (!m || typeof m.id !== 'number') return;
+        if (!m || typeof m.id !== 'number' || (m.type !== 'batch' && m.type !== 'end' && m.type !== 'open')) return;
         const now = performance.now();
         let rec = records.get(m.id);
         if (!rec) {
-          rec = { url: 'worker', headersAt: now, firstDeltaAt: null, lastChunkAt: null, doneAt: null, chunks: 0, bytes: 0 };
+          rec = newRecord('worker', now);
           records.set(m.id, rec);
           B.fetches.push(rec);
         }
         if (m.type === 'batch') {
           rec.lastChunkAt = now;
-          rec.lastPostedAt = m.at - performance.timeOrigin;
           rec.chunks += 1;
-          rec.bytes += m.text.length;
-          if (rec.firstDeltaAt === null && m.text.includes('content_block_delta')) rec.firstDeltaAt = now;
+          let delta = false;
+          if (Array.isArray(m.arrivals)) {
+            // Joined arrivals, each with its arrival time in the worker, on the page's clock.
+            for (const a of m.arrivals) if (a && a.ok && a.event && a.event.type === 'content_block_delta') { delta = true; break; }
+            const last = m.arrivals[m.arrivals.length - 1];
+            if (last) rec.lastReceivedAt = typeof last.lastAt === 'number' ? last.lastAt : last.at;
+          } else if (typeof m.text === 'string') {
+            // The older packed format: raw text, and when the batch was parsed (ms since the epoch).
+            delta = m.text.includes('content_block_delta');
+            rec.bytes += m.text.length;
+            if (typeof m.at === 'number') rec.lastReceivedAt = m.at - performance.timeOrigin;
+          }
+          if (rec.firstDeltaAt === null && delta) rec.firstDeltaAt = now;
         } else if (m.type === 'end') rec.doneAt = now;
       });
       return worker;
@@ -84,12 +106,15 @@ export const PROBE_SCRIPT = String.raw`(() => {
 
   const answers = () => document.querySelectorAll('article[data-role="assistant"]');
   const statusWaiters = new Set();
+  /** Each answer element's latest status, and when it was seen. */
+  const statusAt = new WeakMap();
   new MutationObserver((records) => {
     const now = performance.now();
     for (const r of records) {
       const el = r.target;
       if (el.nodeType !== 1 || !el.matches('article[data-role="assistant"]')) continue;
-      B.statusChanges.push({ status: el.getAttribute('data-status'), at: now, index: Array.prototype.indexOf.call(answers(), el), plain: el.querySelectorAll('[data-md-plain]').length });
+      statusAt.set(el, { status: el.getAttribute('data-status'), at: now });
+      B.statusChanges.push({ status: el.getAttribute('data-status'), at: now, index: Array.prototype.indexOf.call(answers(), el) });
     }
     for (const waiter of [...statusWaiters]) waiter();
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-status'] });
@@ -115,6 +140,32 @@ export const PROBE_SCRIPT = String.raw`(() => {
     if (!check()) statusWaiters.add(check);
   });
 
+  /**
+   * Marks the newest answer now in the DOM; whenNextDone then waits for a newer
+   * one to end. By element, not index: a long conversation renders only its
+   * newest messages, so indexes shift as it grows.
+   */
+  B.markNewest = () => { const all = answers(); B.marked = all[all.length - 1] || null; return all.length; };
+  B.whenNextDone = (statuses, timeoutMs) => new Promise((resolve, reject) => {
+    const check = () => {
+      const all = answers();
+      const el = all[all.length - 1];
+      if (!el || el === B.marked) return false;
+      const status = el.getAttribute('data-status');
+      if (!statuses.includes(status)) return false;
+      statusWaiters.delete(check);
+      clearTimeout(timer);
+      const seen = statusAt.get(el);
+      resolve({ status, at: seen && seen.status === status ? seen.at : performance.now(), chars: el.textContent.length });
+      return true;
+    };
+    const timer = setTimeout(() => {
+      statusWaiters.delete(check);
+      reject(new Error('no new answer ended within ' + timeoutMs + ' ms'));
+    }, timeoutMs);
+    if (!check()) statusWaiters.add(check);
+  });
+
   B.watchFirstText = (index) => {
     B.firstText = null;
     const observer = new MutationObserver(() => {
@@ -129,6 +180,64 @@ export const PROBE_SCRIPT = String.raw`(() => {
       requestAnimationFrame(() => setTimeout(() => { found.frameAt = performance.now(); }, 0));
     });
     observer.observe(document, { subtree: true, childList: true, characterData: true });
+  };
+
+  /**
+   * Records the first moment answer number index is complete and formatted:
+   * data-status="complete", no block left as plain text ([data-md-plain], the
+   * older app's deferred blocks), and its last markdown block made of
+   * elements. Blocks counted then are checked against the answer afterwards.
+   * Nothing is watched until the status is complete (the status observer
+   * says so); then the article, until the condition holds.
+   */
+  B.watchFormatted = (index) => {
+    B.formatted = null;
+    let observer = null;
+    let resolveFormatted = () => undefined;
+    B.formattedPromise = new Promise((resolve) => { resolveFormatted = resolve; });
+    const check = () => {
+      const el = answers()[index];
+      if (!el || el.getAttribute('data-status') !== 'complete') return false;
+      if (el.querySelector('[data-md-plain]')) return false;
+      const blocks = el.querySelectorAll('[data-block="text"] [data-md-block]');
+      const last = blocks[blocks.length - 1];
+      const root = el.querySelector('[data-block="text"] [data-markdown]');
+      const shaped = last ? last.firstElementChild !== null : root !== null && root.firstElementChild !== null;
+      if (!shaped) return false;
+      B.formatted = { at: performance.now(), blocks: blocks.length, lastTag: last && last.firstElementChild ? last.firstElementChild.tagName.toLowerCase() : null };
+      resolveFormatted(B.formatted);
+      return true;
+    };
+    const onStatus = () => {
+      const hit = B.statusChanges.find((c) => c.index === index && c.status === 'complete');
+      if (!hit) return;
+      statusWaiters.delete(onStatus);
+      if (check()) return;
+      const el = answers()[index];
+      observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
+      observer.observe(el, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-md-plain', 'data-md-block'] });
+    };
+    statusWaiters.add(onStatus);
+  };
+
+  /** What watchFormatted found, once it has (null after timeoutMs). */
+  B.whenFormatted = (timeoutMs) => new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), timeoutMs);
+    B.formattedPromise.then((found) => { clearTimeout(timer); resolve(found); });
+  });
+
+  /** Every key pressed in the composer: keydown timeStamp → the next animation frame's callback. */
+  B.watchKeys = () => {
+    B.keys = [];
+    if (B.keysWatched) return;
+    B.keysWatched = true;
+    document.addEventListener('keydown', (e) => {
+      const target = e.target;
+      if (!target || target.id !== 'composer') return;
+      const sample = { down: e.timeStamp, handled: performance.now(), frame: null };
+      B.keys.push(sample);
+      requestAnimationFrame(() => { sample.frame = performance.now(); });
+    }, true);
   };
 
   B.startFrames = () => {
@@ -150,29 +259,26 @@ export const PROBE_SCRIPT = String.raw`(() => {
     return performance.now();
   };
 
-  /**
-   * Resolves with the time no block of answer number index is plain text any
-   * more (blocks a fast stream brought off-screen start as plain text and
-   * are formatted in the background). Watches attributes rather than polling
-   * frames, which would shorten the idle periods the formatting runs in.
-   */
-  B.whenFormatted = (index, timeoutMs) => new Promise((resolve, reject) => {
-    const el = answers()[index];
-    if (!el) return reject(new Error('no answer ' + index));
-    const plain = () => el.querySelectorAll('[data-md-plain]').length;
-    if (plain() === 0) return resolve({ at: performance.now() });
-    const timer = setTimeout(() => { observer.disconnect(); reject(new Error('answer ' + index + ' still has ' + plain() + ' plain blocks after ' + timeoutMs + ' ms')); }, timeoutMs);
-    const observer = new MutationObserver(() => {
-      if (plain() > 0) return;
-      observer.disconnect();
-      clearTimeout(timer);
-      resolve({ at: performance.now() });
-    });
-    observer.observe(el, { subtree: true, attributes: true, attributeFilter: ['data-md-plain'] });
-  });
-
   /** Waits for two frames and then a task: everything the last update scheduled has run. */
   B.settle = (ms) => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, ms || 0))));
+
+  /**
+   * The bench server's wall clock against this page's (timeOrigin + now):
+   * the offset to add to a page time to get the server's, from the sample
+   * with the shortest round trip.
+   */
+  B.clockOffset = async (url, n) => {
+    let best = null;
+    for (let i = 0; i < n; i++) {
+      const t0 = performance.now();
+      const res = await innerFetch(url, { cache: 'no-store' });
+      const body = await res.json();
+      const t1 = performance.now();
+      const offset = body.now - (performance.timeOrigin + (t0 + t1) / 2);
+      if (best === null || t1 - t0 < best.rtt) best = { offset, rtt: t1 - t0 };
+    }
+    return best;
+  };
 
   B.messagesTiming = () => {
     const entries = performance.getEntriesByType('resource').filter((e) => /\/api\/v1\/messages(\?|$)/.test(e.name));
@@ -200,7 +306,7 @@ export const PROBE_SCRIPT = String.raw`(() => {
     requestAnimationFrame(poll);
   });
 
-  /** Records, for every key typed into the element, event time → end of the next frame. */
+  /** Records, for every key typed into the element, event time → end of the next frame (the long conversation's typing). */
   B.watchTyping = (selector) => {
     const el = document.querySelector(selector);
     B.typing = [];
@@ -243,9 +349,6 @@ export const PROBE_SCRIPT = String.raw`(() => {
     };
     go();
   });
-
-  /** Clicks the element in a later task and returns at once. */
-  B.clickSoon = (selector) => { setTimeout(() => document.querySelector(selector).click(), 0); return true; };
 
   B.timeOrigin = () => performance.timeOrigin;
   B.now = () => performance.now();

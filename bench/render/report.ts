@@ -1,66 +1,77 @@
-// The detailed table of bench:render's streaming runs (app | naive, the
-// per-delta reference, the sustained scenario): figures for reading, not
-// targets (those are checked in render.ts).
-import { ms, pick } from './stats';
-import type { StreamRun } from './stream';
+// The table bench:render ends with: every figure, for each build side by side
+// (the median of its runs, with min–max), its target, and whether it is met.
+// Only the first column (the app as it is) is gated; the others are there to
+// compare with, their verdicts in lower case.
+import { median } from './stats';
 
-export interface StreamingTable {
-  readonly runs: number;
-  readonly app: readonly StreamRun[];
-  readonly naive: readonly StreamRun[];
-  readonly perDelta: StreamRun;
-  readonly sustained: Readonly<Record<'app' | 'naive', readonly StreamRun[]>>;
-  readonly prompt: string;
-  readonly tokensPerSecond: number;
-  readonly naiveDeltaCapMs: number;
-  /** Main thread, naive fed per frame / app. */
-  readonly ratio: number;
-  /** Main thread, naive re-rendering per delta / app. */
-  readonly deltaRatio: number;
+export interface Figure {
+  /** A heading row instead of a figure. */
+  readonly heading?: boolean;
+  readonly name: string;
+  /** One array of run values per column (empty: not measured for that build). */
+  readonly values: ReadonlyArray<readonly number[]>;
+  readonly format: (value: number) => string;
+  /** e.g. "≤ 50 ms"; '' for an informational figure. */
+  readonly target: string;
+  readonly ok?: (median: number) => boolean;
+  /** Counts towards the exit code (first column only). */
+  readonly gate: boolean;
+  /** Said after the values, e.g. what a run was capped at. */
+  readonly note?: string;
 }
 
-export function printStreamingTable({ runs, app, naive, perDelta, sustained, prompt, tokensPerSecond, naiveDeltaCapMs, ratio, deltaRatio }: StreamingTable): void {
+export const heading = (name: string): Figure => ({ heading: true, name, values: [], format: String, target: '', gate: false });
+
+export const fmtMs = (digits = 0) => (v: number) => (Number.isFinite(v) ? `${v.toFixed(digits)} ms` : 'n/a');
+export const fmtNum = (digits = 0, unit = '') => (v: number) => (Number.isFinite(v) ? `${v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })}${unit}` : 'n/a');
+
+function cell(values: readonly number[], format: (v: number) => string): string {
+  const finite = values.filter(Number.isFinite);
+  if (values.length === 0) return '—';
+  if (finite.length === 0) return 'n/a';
+  const m = median(finite);
+  if (finite.length < 2) return format(m);
+  const min = Math.min(...finite);
+  const max = Math.max(...finite);
+  // min–max without the unit: "12 ms (9–15)".
+  const bare = (v: number) => format(v).replace(/[^\d.,\-–]+$/, '').trim();
+  return `${format(m)} (${bare(min)}–${bare(max)})`;
+}
+
+/** Prints the table; returns the gated figures the first column misses, each named with its heading. */
+export function printTable(title: string, columns: readonly string[], figures: readonly Figure[]): string[] {
+  const nameWidth = Math.max(44, ...figures.filter((f) => f.heading !== true).map((f) => f.name.length + 4));
+  const cells = figures.map((f) => columns.map((_, c) => (f.heading === true ? '' : cell(f.values[c] ?? [], f.format))));
+  const width = columns.map((col, c) => Math.max(col.length, ...cells.map((row) => (row[c] ?? '').length)) + 8);
+  const verdict = (f: Figure, c: number): string => {
+    const finite = (f.values[c] ?? []).filter(Number.isFinite);
+    if (f.ok === undefined || (f.values[c] ?? []).length === 0) return '';
+    // Not measured for a comparison build (e.g. blocks of the naive renderer, which has none).
+    if (c > 0 && finite.length === 0) return '';
+    const pass = finite.length > 0 && f.ok(median(finite));
+    if (c === 0 && f.gate) return pass ? 'PASS' : 'MISS';
+    return pass ? 'pass' : 'miss';
+  };
+  const missed: string[] = [];
+  let section = '';
   console.log('');
-  console.log(`Streaming \`/sim long 20000 fast\` (${runs} runs per build, medians; app | naive, one frame-coalesced update per frame):`);
-  const both = (name: string, f: (r: StreamRun) => number, digits = 0) => console.log(`  ${name.padEnd(40)} ${ms(pick(app, f), digits).padStart(10)} | ${ms(pick(naive, f), digits).padStart(10)}`);
-  console.log(`  ${'answer length (characters)'.padEnd(40)} ${String(pick(app, (r) => r.chars)).padStart(10)} | ${String(pick(naive, (r) => r.chars)).padStart(10)}`);
-  both('send → complete', (r) => r.streamMs);
-  console.log(`  ${'long tasks while streaming (count)'.padEnd(40)} ${String(pick(app, (r) => r.longTaskCount)).padStart(10)} | ${String(pick(naive, (r) => r.longTaskCount)).padStart(10)}`);
-  both('long tasks, total', (r) => r.longTaskTotalMs);
-  both('longest task', (r) => r.longestTaskMs);
-  both('longest frame gap', (r) => r.longestGapMs, 1);
-  both('p99 frame gap', (r) => r.p99GapMs, 1);
-  console.log(`  ${'frames (send → complete)'.padEnd(40)} ${String(pick(app, (r) => r.frames)).padStart(10)} | ${String(pick(naive, (r) => r.frames)).padStart(10)}`);
-  both('last byte (responseEnd) → complete', (r) => r.lastByteToRenderMs);
-  both('last chunk read by JS → complete', (r) => r.lastChunkToRenderMs);
-  both("last byte → worker's last batch", (r) => r.lastByteToWorkerMs);
-  console.log(`  ${'blocks still plain text at complete'.padEnd(40)} ${String(pick(app, (r) => r.plainAtComplete)).padStart(10)} | ${String(pick(naive, (r) => r.plainAtComplete)).padStart(10)}`);
-  both('last byte → every block formatted', (r) => r.lastByteToFormattedMs);
-  both('main thread (CDP TaskDuration)', (r) => r.busy.taskMs);
-  both('  of which until complete', (r) => r.busyAtComplete.taskMs);
-  both('  of which script', (r) => r.busy.scriptMs);
-  both('  of which layout', (r) => r.busy.layoutMs);
-  both('  of which style', (r) => r.busy.styleMs);
-  both('long tasks after complete (≤ 250 ms)', (r) => r.longTasksAfterMs);
-  console.log(`  ${'ratio naive / app, main thread'.padEnd(40)} ${ratio.toFixed(2)}x`);
-  console.log('');
-  console.log(`Naive renderer re-rendering on every delta (the issue's reference; one run${perDelta.capped ? `, stopped at the ${naiveDeltaCapMs / 1000} s cap` : ''}):`);
-  console.log(`  ${'characters rendered'.padEnd(40)} ${String(perDelta.chars).padStart(10)}`);
-  console.log(`  ${'main thread (CDP TaskDuration)'.padEnd(40)} ${ms(perDelta.busy.taskMs).padStart(10)}`);
-  console.log(`  ${'longest task'.padEnd(40)} ${ms(perDelta.longestTaskMs).padStart(10)}`);
-  console.log(`  ${'ratio naive-delta / app, main thread'.padEnd(40)} ${`${perDelta.capped ? '≥ ' : ''}${deltaRatio.toFixed(1)}x`.padStart(10)}`);
-  if (sustained.app.length > 0) {
-    const sa = pick(sustained.app, (r) => r.busy.taskMs);
-    const sn = pick(sustained.naive, (r) => r.busy.taskMs);
-    console.log('');
-    console.log(`Sustained \`${prompt}\` at ${tokensPerSecond} tokens/s (informational; app | naive):`);
-    const sBoth = (name: string, f: (r: StreamRun) => number, digits = 0) => console.log(`  ${name.padEnd(40)} ${ms(pick(sustained.app, f), digits).padStart(10)} | ${ms(pick(sustained.naive, f), digits).padStart(10)}`);
-    sBoth('send → complete', (r) => r.streamMs);
-    console.log(`  ${'frames'.padEnd(40)} ${String(pick(sustained.app, (r) => r.frames)).padStart(10)} | ${String(pick(sustained.naive, (r) => r.frames)).padStart(10)}`);
-    sBoth('main thread (CDP TaskDuration)', (r) => r.busy.taskMs);
-    sBoth('longest task', (r) => r.longestTaskMs);
-    sBoth('p99 frame gap', (r) => r.p99GapMs, 1);
-    sBoth('last byte (responseEnd) → complete', (r) => r.lastByteToRenderMs);
-    console.log(`  ${'ratio naive / app, main thread'.padEnd(40)} ${(sn / sa).toFixed(2)}x`);
-  }
+  console.log(title);
+  console.log(`  ${'figure'.padEnd(nameWidth)}${columns.map((col, c) => col.padEnd(width[c] ?? 0)).join('')}target`);
+  figures.forEach((f, i) => {
+    if (f.heading === true) {
+      console.log(`  ${f.name}`);
+      section = f.name;
+      return;
+    }
+    const row = columns
+      .map((_, c) => {
+        const v = verdict(f, c);
+        const text = `${cells[i]?.[c] ?? ''}${v === '' ? '' : `  ${v}`}`;
+        return text.padEnd(width[c] ?? 0);
+      })
+      .join('');
+    console.log(`  ${`  ${f.name}`.padEnd(nameWidth)}${row}${f.target === '' ? '' : f.target}${f.note === undefined ? '' : `   (${f.note})`}`);
+    if (f.gate && verdict(f, 0) === 'MISS') missed.push(`${section.split(':')[0]}: ${f.name.trim()}`);
+  });
+  return missed;
 }

@@ -3,7 +3,7 @@
 // warm-up); then the scenario's answer, measured from send to
 // data-status="complete" (and to "formatted"), while the page records long
 // tasks, animation frames and, in the burst, keys typed into the composer.
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, CDPSession, Page } from '@playwright/test';
 import { EMPTY_SPLIT, splitBlocks } from '../../src/markdown/split';
 import { composer, diff, metrics, openApp, probe, setMaxTokens, typeMessage, withTimeout, type Metrics } from './page';
 import { startProfile, stopProfile, type CpuProfile } from './profile';
@@ -37,8 +37,8 @@ export const WARM_PROMPT = '/sim long 60';
 export const LONG_PROMPT = '/sim long 20000 fast';
 /** Room for a 20,000-token answer (the default max tokens is 4096). */
 export const MAX_TOKENS = 32_000;
-/** One key into the composer this often while a burst arrives. */
-const KEY_INTERVAL_MS = 40;
+/** A key into the composer this often while a burst arrives (it lasts a few hundred ms; each key is a sample). */
+const KEY_INTERVAL_MS = 12;
 const KEYS = 'abcdefghijklmnopqrstuvwxyz';
 
 export interface FirstToken {
@@ -53,6 +53,8 @@ export interface FirstToken {
 }
 
 export interface Keys {
+  /** keydown timeStamp → the next animation frame callback, each key. */
+  readonly samples: readonly number[];
   readonly count: number;
   readonly p50Ms: number;
   readonly p95Ms: number;
@@ -137,9 +139,10 @@ async function sendAndWait(page: Page, text: string, index: number, timeoutMs: n
 
 async function firstToken(page: Page, sent: SentTimes | undefined, offsetMs: number): Promise<FirstToken> {
   const deadline = Date.now() + 5000;
-  let found: { at: number; text: string; frameAt: number | null } | null = null;
+  type Found = { at: number; text: string; frameAt: number | null } | null;
+  let found: Found = null;
   while (Date.now() < deadline) {
-    found = await state<typeof found>(page, 'firstText');
+    found = await state<Found>(page, 'firstText');
     if (found !== null && found.frameAt !== null) break;
     await page.waitForTimeout(20);
   }
@@ -156,22 +159,34 @@ async function firstToken(page: Page, sent: SentTimes | undefined, offsetMs: num
   };
 }
 
-/** Presses a key in the composer every KEY_INTERVAL_MS until `stop()`; returns how many. */
-async function typeAlong(page: Page, stop: () => boolean, deadline: number): Promise<number> {
+/**
+ * Types into the focused composer, a key every KEY_INTERVAL_MS until `stop()`,
+ * like a person: on a steady cadence, whether or not the page has handled the
+ * previous key (CDP key events sent without waiting for their
+ * acknowledgement, so a page that blocks gets its keys queued, each one
+ * sampled). Resolves with the number of keys once every one is acknowledged.
+ */
+async function typeAlong(cdp: CDPSession, stop: () => boolean, deadline: number): Promise<number> {
+  const sent: Array<Promise<unknown>> = [];
   let n = 0;
   while (!stop() && Date.now() < deadline) {
-    await page.keyboard.press(KEYS[n % KEYS.length] ?? 'a');
+    const key = KEYS[n % KEYS.length] ?? 'a';
+    const code = `Key${key.toUpperCase()}`;
+    const windowsVirtualKeyCode = key.toUpperCase().charCodeAt(0);
+    sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key, code, text: key, unmodifiedText: key, windowsVirtualKeyCode }).catch(() => undefined));
+    sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key, code, windowsVirtualKeyCode }).catch(() => undefined));
     n += 1;
     await new Promise((resolve) => setTimeout(resolve, KEY_INTERVAL_MS));
   }
+  await withTimeout(Promise.all(sent), 20_000, 'the keys typed').catch(() => undefined);
   return n;
 }
 
 export interface RunOptions {
   /** Also take a CPU profile of the measured answer (send → settled). */
   readonly profile?: boolean;
-  /** Also take a performance trace of the measured answer and break its long tasks down. */
-  readonly trace?: boolean;
+  /** Also take a performance trace of the measured answer and break down its main-thread tasks over this many ms. */
+  readonly trace?: number;
 }
 
 export async function scenarioRun(browser: Browser, server: BenchServer, build: string, scenario: Scenario, options: RunOptions = {}): Promise<ScenarioRun> {
@@ -190,13 +205,13 @@ export async function scenarioRun(browser: Browser, server: BenchServer, build: 
     await probe(page, 'watchFirstText', 1);
     await probe(page, 'watchFormatted', 1);
     if (scenario.typing) await probe(page, 'watchKeys');
-    if (options.trace === true) await startTrace(browser, page);
+    if (options.trace !== undefined) await startTrace(browser, page);
     if (options.profile === true) await startProfile(cdp);
     const before = await metrics(cdp);
     const t0 = await probe<number>(page, 'beginRun');
     await composer(page).press('Enter');
     let stopTyping = false;
-    const typing = scenario.typing ? typeAlong(page, () => stopTyping, Date.now() + scenario.timeoutMs) : Promise.resolve(0);
+    const typing = scenario.typing ? typeAlong(cdp, () => stopTyping, Date.now() + scenario.timeoutMs) : Promise.resolve(0);
     let done: StatusChange;
     try {
       done = await withTimeout(probe<StatusChange>(page, 'whenStatus', 1, TERMINAL, scenario.timeoutMs), scenario.timeoutMs + 2000, scenario.prompt);
@@ -211,7 +226,7 @@ export async function scenarioRun(browser: Browser, server: BenchServer, build: 
     await probe(page, 'settle', 250);
     const settled = diff(await metrics(cdp), before);
     const profile = options.profile === true ? await stopProfile(cdp) : undefined;
-    const tracedTasks = options.trace === true ? longTracedTasks(await stopTrace(browser)) : undefined;
+    const tracedTasks = options.trace !== undefined ? longTracedTasks(await stopTrace(browser), options.trace) : undefined;
 
     const sent = server.sent.at(-1);
     if (sent === undefined || sent.lastWriteAt === null) throw new Error('The bench server saw no answer.');
@@ -248,7 +263,7 @@ export async function scenarioRun(browser: Browser, server: BenchServer, build: 
       busy: atComplete,
       busyPerSecond: atComplete.taskMs / streamSeconds,
       busySettled: settled,
-      keys: keys === null ? null : { count: keys.length, p50Ms: median(keys), p95Ms: percentile(keys, 95), maxMs: keys.reduce((n, v) => Math.max(n, v), 0) },
+      keys: keys === null ? null : { samples: keys, count: keys.length, p50Ms: median(keys), p95Ms: percentile(keys, 95), maxMs: keys.reduce((n, v) => Math.max(n, v), 0) },
       firstToken: warm,
       firstTokenMeasured: measured,
       clockOffsetMs: clock.offset,

@@ -15,11 +15,6 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[rank - 1] ?? Number.NaN;
 }
 
-/** The median of one figure over several runs. */
-export function pick<T>(runs: readonly T[], figure: (run: T) => number): number {
-  return median(runs.map(figure));
-}
-
 export function gaps(frames: readonly number[]): number[] {
   const out: number[] = [];
   for (let i = 1; i < frames.length; i++) out.push((frames[i] ?? 0) - (frames[i - 1] ?? 0));
