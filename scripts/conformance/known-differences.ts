@@ -3,11 +3,6 @@
 // skipped silently: the runner prints every entry it applies.
 import type { Outcome } from './paths';
 
-export interface KnownDifference {
-  readonly field: string;
-  readonly reason: string;
-}
-
 /** Fields the SDK adds to its final message that are not part of the wire message. */
 export function withoutSdkOnlyFields(message: unknown, notes: Set<string>): unknown {
   if (message === null || typeof message !== 'object' || !('parsed_output' in message)) return message;
@@ -16,23 +11,17 @@ export function withoutSdkOnlyFields(message: unknown, notes: Set<string>): unkn
   return rest;
 }
 
-/** A difference inside tool input that max_tokens cut off: both keep the raw JSON; the best-effort value differs. */
-export function explainDifference(path: string, ours: Outcome): KnownDifference | null {
-  const match = /^\$\.content\.(\d+)\.input\b/.exec(path);
-  if (match !== null && ours.truncatedToolInputs?.includes(Number(match[1]))) {
-    return {
-      field: `content[${match[1]}].input`,
-      reason: 'tool input cut off by max_tokens: the app keeps the incomplete last value it received, the SDK partial parser drops it',
-    };
-  }
-  return null;
-}
-
+/** An event (or a cut) whose block's field is excused from the comparison. */
 export interface UnreadableEvent {
   readonly name: string;
   /** The content block it was for, when its text names one. */
   readonly index: number | null;
+  /** The field of that block a delta of its type adds to, when its text names the type. */
+  readonly field: string | null;
 }
+
+/** The final message's field each kind of delta adds to. */
+const DELTA_FIELDS: Readonly<Record<string, string>> = { text_delta: 'text', thinking_delta: 'thinking', input_json_delta: 'input', signature_delta: 'signature', citations_delta: 'citations' };
 
 /** The SSE events of `text`, split at blank lines (LF, CRLF or CR). */
 function sseEvents(text: string): string[] {
@@ -60,7 +49,8 @@ export function malformedEvents(text: string): UnreadableEvent[] {
     if (data === null || readable(data)) return [];
     const name = /^event: ?(.*)$/m.exec(event)?.[1]?.trim() ?? 'message';
     const index = /"index":\s*(\d+)/.exec(data)?.[1];
-    return [{ name, index: index === undefined ? null : Number(index) }];
+    const deltaType = /"delta":\s*\{\s*"type":\s*"(\w+)"/.exec(data)?.[1];
+    return [{ name, index: index === undefined ? null : Number(index), field: deltaType === undefined ? null : (DELTA_FIELDS[deltaType] ?? null) }];
   });
 }
 
@@ -73,4 +63,35 @@ export function withoutMalformedEvents(text: string): string {
       return data === null || readable(data);
     })
     .join('');
+}
+
+/**
+ * The message without the fields the unreadable events touched: an event
+ * naming its block and delta type excuses that one field of that block; one
+ * naming only its block, the block; one naming neither, nothing (it must
+ * then make no difference at all).
+ */
+export function withoutTouchedFields(message: unknown, events: readonly UnreadableEvent[]): unknown {
+  if (message === null || typeof message !== 'object' || !('content' in message) || !Array.isArray(message.content)) return message;
+  const content = message.content.map((block: unknown, index: number) => {
+    const touching = events.filter((event) => event.index === index);
+    if (touching.length === 0 || block === null || typeof block !== 'object') return block;
+    if (touching.some((event) => event.field === null)) return { excused: 'touched by an unreadable event' };
+    const rest: Record<string, unknown> = { ...(block as Record<string, unknown>) };
+    for (const event of touching) if (event.field !== null) delete rest[event.field];
+    return rest;
+  });
+  return { ...message, content };
+}
+
+/**
+ * Tool input that max_tokens cut off: both keep the raw JSON, but the app
+ * keeps the incomplete last value it received and the SDK's partial parser
+ * drops it. Only the `input` of those blocks is excused.
+ */
+export function truncatedInputs(ours: Outcome, notes: Set<string>): UnreadableEvent[] {
+  return (ours.truncatedToolInputs ?? []).map((index) => {
+    notes.add(`content[${index}].input: tool input cut off by max_tokens; the app keeps the incomplete last value it received, the SDK partial parser drops it`);
+    return { name: 'max_tokens cut', index, field: 'input' };
+  });
 }

@@ -1,10 +1,10 @@
 // One request, read top to bottom: the transport hands over batches of
 // decoded events (deltas joined, each with its arrival time); they wait in
-// `pending` until the frame batcher, the only scheduler, applies them to the
-// message and writes the store, once per frame. A burst is applied a frame's
-// worth of content at a time, so the screen and the keyboard keep up.
+// the arrival queue until the frame batcher, the only scheduler, applies them
+// to the message and writes the store, once per frame. A burst is applied a
+// frame's worth of content at a time, so the screen and the keyboard keep up.
 import type { MessageParam } from '@anthropic-ai/sdk/resources/messages';
-import { createArrivalQueue, createStreamedMessage, endStream } from '../protocol';
+import { createArrivalQueue, createStreamedMessage, endStream, type StreamEnd } from '../protocol';
 import { API_VERSION, type RequestOptions } from '../settings';
 import { addStreamLog, beginStreaming, commitStreaming, createFrameBatcher, place, useChatStore, type AssistantMessage, type MessageDraft } from '../store';
 import { FRAME_CONTENT_CHARS, HIDDEN_TAB_FLUSH_MS, type StreamClient } from '../transport';
@@ -19,26 +19,20 @@ export interface StreamOptions {
   readonly newId: (prefix: string) => string;
 }
 
-export async function streamAssistant(options: RequestOptions, messages: MessageParam[], io: StreamOptions): Promise<AssistantMessage> {
-  const draft: MessageDraft<AssistantMessage> = {
-    id: io.newId('assistant'),
-    role: 'assistant',
-    stream: createStreamedMessage(performance.now()),
-    requestId: null,
-    requestedModel: options.model,
-    ...(io.continuationOf === undefined ? {} : { continuationOf: io.continuationOf }),
-  };
-  let current = place<AssistantMessage>(useChatStore.getState(), draft, Date.now());
-  useChatStore.setState((s) => beginStreaming(s, current));
+/**
+ * Content applied per frame. A hidden tab has no frames to keep smooth and
+ * its timers may run once a second or less: everything at once.
+ */
+function frameBudget(): number {
+  return typeof document !== 'undefined' && document.visibilityState === 'hidden' ? Number.POSITIVE_INFINITY : FRAME_CONTENT_CHARS;
+}
 
+export async function streamAssistant(options: RequestOptions, messages: MessageParam[], io: StreamOptions): Promise<AssistantMessage> {
   const queue = createArrivalQueue();
   let onFlushed: (() => void) | null = null;
-  const apply = (budget: number) => {
-    const stream = queue.applyTo(current.stream, budget);
-    if (stream !== current.stream) current = { ...current, stream };
-  };
   const batcher = createFrameBatcher(() => {
-    apply(FRAME_CONTENT_CHARS);
+    const stream = queue.applyTo(current.stream, frameBudget());
+    if (stream !== current.stream) current = { ...current, stream };
     useChatStore.setState({ streaming: current });
     if (queue.waiting()) batcher.schedule();
     onFlushed?.();
@@ -57,17 +51,29 @@ export async function streamAssistant(options: RequestOptions, messages: Message
       },
     },
   );
-  useChatStore.setState((s) => addStreamLog(s, current.id, log));
-  const end = await done;
-  // A backlog larger than a frame's worth (a burst) is still shown a frame at a time; after Stop, at once.
-  while (end.kind !== 'aborted' && queue.backlog() > FRAME_CONTENT_CHARS) {
+  const draft: MessageDraft<AssistantMessage> = {
+    id: io.newId('assistant'),
+    role: 'assistant',
+    stream: createStreamedMessage(log.requestStartedAt),
+    requestId: null,
+    requestedModel: options.model,
+    ...(io.continuationOf === undefined ? {} : { continuationOf: io.continuationOf }),
+  };
+  let current = place<AssistantMessage>(useChatStore.getState(), draft, Date.now());
+  useChatStore.setState((s) => ({ ...beginStreaming(s, current), ...addStreamLog(s, current.id, log) }));
+
+  let end: StreamEnd = await done;
+  // A backlog larger than a frame's worth (a burst) is still shown a frame at a time, until Stop.
+  while (!io.signal.aborted && queue.backlog() > frameBudget()) {
     await new Promise<void>((resolve) => {
       onFlushed = resolve;
       batcher.schedule();
     });
   }
   onFlushed = null;
-  apply(Number.POSITIVE_INFINITY);
+  // Stop while a burst was being shown: what arrived is kept, and the answer counts as stopped.
+  if (io.signal.aborted) end = { kind: 'aborted' };
+  current = { ...current, stream: queue.applyTo(current.stream, Number.POSITIVE_INFINITY) };
   current = { ...current, stream: endStream(current.stream, end, performance.now()) };
   batcher.flushNow();
   const finished = current;

@@ -105,6 +105,8 @@ export async function continueAnswer(messageId: string, options: TurnOptions = {
 interface TurnScope {
   /** A signal for the next request (the one Stop aborts). */
   nextRequest(): AbortSignal;
+  /** True once Stop was pressed (also after the last byte, while a burst was still being shown). */
+  stopped(): boolean;
   /** Waits `ms`; false when the countdown was cancelled. */
   countdown(ms: number, sleep?: (ms: number) => Promise<void>): Promise<boolean>;
   readonly client: StreamClient;
@@ -119,6 +121,7 @@ async function withTurn(run: (scope: TurnScope) => Promise<void>, options: TurnO
       controller = new AbortController();
       return controller.signal;
     },
+    stopped: () => controller?.signal.aborted === true,
     countdown: (ms, sleep) =>
       new Promise((resolve) => {
         const timer = sleep === undefined ? setTimeout(() => resolve(true), ms) : null;
@@ -167,7 +170,7 @@ async function runTurn(scope: TurnScope, options: TurnOptions, first?: FirstRequ
     const history = roundTrip === 1 && first !== undefined ? first.messages : toApiMessages(transcript());
     const messages = settings.promptCaching ? withCacheBreakpoint(history) : history;
     const answer = await requestWithRetries(scope, requestOptions, messages, { ...options, stallTimeoutMs: settings.stallTimeoutSeconds * 1000 }, roundTrip === 1 ? first?.continuationOf : undefined);
-    if (answer === null || answer.stream.status !== 'complete') return;
+    if (answer === null || answer.stream.status !== 'complete' || scope.stopped()) return;
     const stopReason = answer.stream.header?.stop_reason;
     if (stopReason !== 'tool_use' && stopReason !== 'pause_turn') return;
     if (stopReason === 'tool_use') {

@@ -4,13 +4,16 @@ import { Modal } from '../ui';
 import { useLogEntries } from './event-log';
 import { InspectorView } from './inspector-view';
 
+const REREAD_MS = 500;
+
 export function InspectButton({ messageId }: { readonly messageId: string }) {
   const [open, setOpen] = useState(false);
   const log = useChatStore((s) => s.streamLogs[messageId]);
-  // While open, read the log again when the stream moves on (one store update per frame at most).
+  // While open, read the log again as the stream moves on: at most twice a second (each read lists the
+  // whole record where the stream runs), and once more when it ends.
   const version = useChatStore((s) => {
     const stream = open ? selectStream(s, messageId) : undefined;
-    return stream === undefined ? '' : `${stream.timing.lastEventAt ?? 0}:${stream.status}`;
+    return stream === undefined ? '' : `${Math.floor((stream.timing.lastEventAt ?? 0) / REREAD_MS)}:${stream.status}`;
   });
   const entries = useLogEntries(open ? log : undefined, version);
   if (log === undefined) return null;

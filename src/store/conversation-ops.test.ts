@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createChatStore } from './chat-store';
-import { appendMessage, dropConversation, openConversation, place, renameConversation, selectBranch, startConversation, truncateAfter } from './conversation-ops';
+import { createChatStore, emptyConversation } from './chat-store';
+import { addStreamLog, appendMessage, dropConversation, openConversation, place, removeMessages, renameConversation, selectBranch, startConversation, truncateAfter } from './conversation-ops';
 import type { ChatMessage, UserMessage } from './types';
 
 function setup() {
@@ -81,5 +81,26 @@ describe('branching operations', () => {
     expect(store.getState().conversations[first]).toBeDefined();
     store.setState((s) => dropConversation(s, 'conv-2'));
     expect(store.getState().conversations['conv-2']).toBeUndefined();
+  });
+});
+
+describe('stream logs', () => {
+  const log = (released: string[], id: string) => ({ requestStartedAt: 0, read: () => Promise.reject(new Error('not read here')), release: () => released.push(id) });
+
+  it('are released when their message is removed, and all of them when another conversation opens', () => {
+    const { store, add } = setup();
+    const released: string[] = [];
+    add('a1');
+    add('a2');
+    store.setState((s) => addStreamLog(s, 'a1', log(released, 'a1')));
+    store.setState((s) => addStreamLog(s, 'a2', log(released, 'a2')));
+    store.setState((s) => removeMessages(s, new Set(['a1'])));
+    expect(released).toEqual(['a1']);
+    // Opening the same conversation again (a refresh) keeps them.
+    store.setState((s) => openConversation(s, s.conversations[s.activeId] ?? emptyConversation('x', s.settings, 0), s.messages));
+    expect(released).toEqual(['a1']);
+    store.setState((s) => startConversation(s, 'other', 1));
+    expect(released).toEqual(['a1', 'a2']);
+    expect(store.getState().streamLogs).toEqual({});
   });
 });

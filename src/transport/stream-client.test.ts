@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Arrival } from '../protocol';
 import { fakeFetch, installBrowserShims } from './node-shims';
 import { createStreamClient, type WorkerLike } from './stream-client';
@@ -113,5 +113,36 @@ describe('stream client', () => {
     }
     expect(page.texts().join('')).toBe('Hello world');
     expect(spawned).toBe(1);
+  });
+});
+
+describe('stream records', () => {
+  it('stay in the service until released, then are gone there', async () => {
+    const seen: FromService[] = [];
+    const service = createStreamService((message) => seen.push(message), { fetch: fakeFetch(() => ({ chunks: CHUNKS })) });
+    service({ type: 'start', id: 7, request: { url: '/x', body: {} }, timeOrigin: performance.timeOrigin });
+    await vi.waitFor(() => expect(seen.at(-1)?.type).toBe('end'));
+    const read = () => {
+      service({ type: 'read', id: 7 });
+      const answer = seen.at(-1);
+      return answer?.type === 'record' ? answer.raw.times.length : -1;
+    };
+    expect(read()).toBe(6);
+    service({ type: 'release', id: 7 });
+    expect(read()).toBe(0);
+  });
+
+  it('a release from the page reaches the worker', async () => {
+    const sent: ToService[] = [];
+    const worker = inProcessWorker({ fetch: fakeFetch(() => ({ chunks: CHUNKS })) });
+    const post = worker.postMessage;
+    worker.postMessage = (message) => {
+      sent.push(message);
+      post(message);
+    };
+    const { done, log } = createStreamClient({ spawn: () => worker }).open({ url: '/x', body: {}, signal: new AbortController().signal }, collect().handlers);
+    await done;
+    log.release();
+    expect(sent.map((m) => m.type)).toEqual(['start', 'release']);
   });
 });

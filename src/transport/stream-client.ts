@@ -5,7 +5,7 @@
 // and so the caller's code, are the same either way. When the store is
 // written and the screen rendered is the caller's business (one scheduler,
 // the frame batcher); the client only hands on.
-import type { StreamEnd } from '../protocol';
+import { assertNever, type StreamEnd } from '../protocol';
 import { EMPTY_RAW } from './recorder';
 import { createStreamService } from './stream-service';
 import type { FromService, RawEvents, StreamHandlers, StreamLog, StreamRequest, ToService } from './types';
@@ -65,13 +65,14 @@ export function createStreamClient({ spawn, fetch }: ClientOptions = {}): Stream
       case 'end':
         live.get(message.id)?.finish(message.end);
         return;
-      case 'record':
-        reads.get(message.id)?.shift()?.(message.raw);
+      case 'record': {
+        const waiting = reads.get(message.id);
+        waiting?.shift()?.(message.raw);
+        if (waiting?.length === 0) reads.delete(message.id);
         return;
-      default: {
-        const never: never = message;
-        throw new Error(`unknown message ${String(never)}`);
       }
+      default:
+        assertNever(message);
     }
   };
 
@@ -95,7 +96,8 @@ export function createStreamClient({ spawn, fetch }: ClientOptions = {}): Stream
       for (const [id, home] of homes) {
         if (home !== workerChannel) continue;
         homes.delete(id);
-        for (const resolve of reads.get(id)?.splice(0) ?? []) resolve(EMPTY_RAW);
+        for (const resolve of reads.get(id) ?? []) resolve(EMPTY_RAW);
+        reads.delete(id);
       }
     };
     worker = started;

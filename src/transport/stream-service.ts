@@ -4,7 +4,7 @@
 // go. The same code runs in the stream worker (stream-worker.ts) and, where
 // no worker can start, on the page (stream-client.ts), and under Node in the
 // conformance runner: there is one path.
-import { createArrivalJoiner, type Arrival, type StreamEnd } from '../protocol';
+import { assertNever, createArrivalJoiner, type Arrival, type StreamEnd } from '../protocol';
 import { createRecorder, EMPTY_RAW, type Recorder } from './recorder';
 import { streamMessage } from './stream-message';
 import { BATCH_CHARS } from './timing';
@@ -72,10 +72,8 @@ export function createStreamService(post: (message: FromService) => void, option
       case 'release':
         records.delete(message.id);
         return;
-      default: {
-        const never: never = message;
-        throw new Error(`unknown message ${String(never)}`);
-      }
+      default:
+        assertNever(message);
     }
   };
 }
