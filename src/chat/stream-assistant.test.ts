@@ -94,4 +94,25 @@ describe('streamAssistant', () => {
     expect(block?.kind === 'text' && block.block.text).toBe(pieces.join(''));
     expect(useChatStore.getState().messages[finished.id]).toBe(finished);
   });
+
+  it('Stop while a burst is still being shown stops it where it is, marked stopped', async () => {
+    const frames = manualFrames();
+    const pieces = Array.from({ length: 8 }, (_, i) => String(i).repeat(FRAME_CONTENT_CHARS / 2));
+    const controller = new AbortController();
+    const answer = streamAssistant(toRequestOptions(defaultSettings([]), []), [{ role: 'user', content: 'x' }], {
+      signal: controller.signal,
+      client: burstClient(answerArrivals(pieces)),
+      newId: (prefix) => `${prefix}-2`,
+    });
+    await vi.waitFor(() => expect(useChatStore.getState().streaming).not.toBeNull());
+    await Promise.resolve();
+    frames.paint();
+    await Promise.resolve();
+    expect(textOf().length).toBe(FRAME_CONTENT_CHARS);
+    controller.abort();
+    const finished = await answer;
+    expect(finished.stream.status).toBe('stopped');
+    const block = finished.stream.blocks[0];
+    expect(block?.kind === 'text' && block.block.text.length).toBe(FRAME_CONTENT_CHARS);
+  });
 });

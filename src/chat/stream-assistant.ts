@@ -64,18 +64,22 @@ export async function streamAssistant(options: RequestOptions, messages: Message
 
   let end: StreamEnd = await done;
   // A backlog larger than a frame's worth (a burst) is still shown a frame at a time, until Stop.
+  const wake = () => onFlushed?.();
+  io.signal.addEventListener('abort', wake);
   while (!io.signal.aborted && queue.backlog() > frameBudget()) {
     await new Promise<void>((resolve) => {
       onFlushed = resolve;
       batcher.schedule();
     });
   }
+  io.signal.removeEventListener('abort', wake);
   onFlushed = null;
-  // Stop while a burst was being shown: what arrived is kept, and the answer counts as stopped.
+  // Stop while a burst was being shown stops it where it is, as Stop during a stream does;
+  // otherwise the rest is applied now.
   if (io.signal.aborted) end = { kind: 'aborted' };
-  current = { ...current, stream: queue.applyTo(current.stream, Number.POSITIVE_INFINITY) };
+  else current = { ...current, stream: queue.applyTo(current.stream, Number.POSITIVE_INFINITY) };
   current = { ...current, stream: endStream(current.stream, end, performance.now()) };
-  batcher.flushNow();
+  batcher.cancel();
   const finished = current;
   useChatStore.setState((s) => commitStreaming(s, finished));
   return finished;

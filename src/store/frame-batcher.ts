@@ -6,8 +6,8 @@
 export interface FrameBatcher {
   /** Runs `flush` once, on the next frame, however many times it is called before then. */
   schedule(): void;
-  /** Runs a pending flush now (at the end of a stream). */
-  flushNow(): void;
+  /** Drops a pending flush (at the end of a stream, once the last state is written). */
+  cancel(): void;
 }
 
 export function createFrameBatcher(flush: () => void, hiddenTabFallbackMs: number): FrameBatcher {
@@ -31,9 +31,6 @@ export function createFrameBatcher(flush: () => void, hiddenTabFallbackMs: numbe
       if (typeof requestAnimationFrame === 'function') frame = requestAnimationFrame(run);
       timer = setTimeout(run, hiddenTabFallbackMs);
     },
-    flushNow() {
-      if (frame === null && timer === null) return;
-      run();
-    },
+    cancel,
   };
 }
