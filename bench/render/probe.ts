@@ -155,12 +155,15 @@ export const PROBE_SCRIPT = String.raw`(() => {
       if (!statuses.includes(status)) return false;
       statusWaiters.delete(check);
       clearTimeout(timer);
+      // Let go of the marked element: the probe must not keep a detached answer (and React's tree through it) alive.
+      B.marked = null;
       const seen = statusAt.get(el);
       resolve({ status, at: seen && seen.status === status ? seen.at : performance.now(), chars: el.textContent.length });
       return true;
     };
     const timer = setTimeout(() => {
       statusWaiters.delete(check);
+      B.marked = null;
       reject(new Error('no new answer ended within ' + timeoutMs + ' ms'));
     }, timeoutMs);
     if (!check()) statusWaiters.add(check);
