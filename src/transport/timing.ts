@@ -13,11 +13,15 @@ export const BATCH_CHARS = 16 * 1024;
 
 /**
  * Characters of content the page applies to the store in one frame. A real
- * stream (50-500 tokens/s) brings a few hundred a frame; a burst (a replay,
- * or bytes that piled up) is rendered a screenful per frame, the end first
- * reaching the screen within a few frames, and input stays responsive.
+ * stream (50-500 tokens/s) brings a few hundred a frame and never meets it;
+ * a burst (a replay, or bytes that piled up) is rendered this much a frame,
+ * so each frame's task stays short and typing stays responsive. Chosen by
+ * A/B on bench:render's burst (20,000 tokens at once, 5 runs each, typing
+ * key → next frame p95 / last byte → all formatted): 12k 33 / 133 ms, 6k
+ * 30 / 175 ms, 4k 24-25 / 228-252 ms (typing ≤ 50 ms and formatting ≤ 1 s
+ * are the targets; 4k keeps the widest margin on the tighter one).
  */
-export const FRAME_CONTENT_CHARS = 12 * 1024;
+export const FRAME_CONTENT_CHARS = 4 * 1024;
 
 /** requestAnimationFrame does not fire in a hidden tab, where streams go on: the store is written at least this often (ms). */
 export const HIDDEN_TAB_FLUSH_MS = 100;
