@@ -16,7 +16,7 @@
 //     - 10x: `/sim long 10000` at 2,000 tokens/s: long tasks, p99 frame gap,
 //       last byte → DOM;
 //     - burst: `/sim long 20000 fast` while a key is typed into the composer
-//       every 40 ms: long tasks, key press → next frame, last byte → the
+//       every 12 ms: long tasks, key press → next frame, last byte → the
 //       whole answer formatted (every block present, none plain text);
 //  4. sizes the initial JavaScript (entry + modulepreloads, gzipped);
 //  5. memory (render/memory.ts), both builds: 30 answers of 20,000 tokens in
