@@ -4,20 +4,24 @@ import { useChatStore, type ToolResultEntry } from '../store';
 import { runTool } from './tool-calls';
 import { toolRunner } from './tools-in-use';
 
-let waiting: { readonly messageId: string; readonly resolve: (proceed: boolean) => void } | null = null;
-
-/** Resolves true once every entry is done, false when the user stops the turn first. */
-export function waitForToolResults(messageId: string): Promise<boolean> {
+/**
+ * Resolves true once every entry of the tool_results message is done, false
+ * when `cancel` is called first (the user stopped the turn). The store says
+ * when entries change; nothing outside the waiting turn holds the wait.
+ */
+export function waitForToolResults(messageId: string, onCancel: (cancel: () => void) => void): Promise<boolean> {
   if (isResolved(messageId)) return Promise.resolve(true);
   return new Promise((resolve) => {
-    waiting = { messageId, resolve };
+    const unsubscribe = useChatStore.subscribe(() => {
+      if (!isResolved(messageId)) return;
+      unsubscribe();
+      resolve(true);
+    });
+    onCancel(() => {
+      unsubscribe();
+      resolve(false);
+    });
   });
-}
-
-export function resolveWaiting(proceed: boolean): void {
-  const current = waiting;
-  waiting = null;
-  current?.resolve(proceed);
 }
 
 function isResolved(messageId: string): boolean {
@@ -32,7 +36,6 @@ function updateEntry(messageId: string, toolUseId: string, change: (entry: ToolR
     const results = message.results.map((r) => (r.toolUseId === toolUseId && r.state !== 'done' ? change(r) : r));
     return { messages: { ...s.messages, [messageId]: { ...message, results } } };
   });
-  if (waiting?.messageId === messageId && isResolved(messageId)) resolveWaiting(true);
 }
 
 export function approveToolCall(messageId: string, toolUseId: string): void {

@@ -15,7 +15,7 @@ import { canContinue, continuationMessages } from './continuation';
 import { toApiMessages, withCacheBreakpoint } from './api-messages';
 import { streamAssistant } from './stream-assistant';
 import { planToolResults } from './tool-calls';
-import { resolveWaiting, waitForToolResults } from './tool-actions';
+import { waitForToolResults } from './tool-actions';
 import { enabledTools, toolRunner } from './tools-in-use';
 
 function append(draft: MessageDraft): void {
@@ -107,6 +107,8 @@ interface TurnScope {
   nextRequest(): AbortSignal;
   /** True once Stop was pressed (also after the last byte, while a burst was still being shown). */
   stopped(): boolean;
+  /** Waits until every tool call of the message is done; false when Stop came first. */
+  waitForToolResults(messageId: string): Promise<boolean>;
   /** Waits `ms`; false when the countdown was cancelled. */
   countdown(ms: number, sleep?: (ms: number) => Promise<void>): Promise<boolean>;
   readonly client: StreamClient;
@@ -115,6 +117,7 @@ interface TurnScope {
 async function withTurn(run: (scope: TurnScope) => Promise<void>, options: TurnOptions): Promise<void> {
   let controller: AbortController | null = null;
   let cancelCountdown: (() => void) | null = null;
+  let cancelWait: (() => void) | null = null;
   const scope: TurnScope = {
     client: options.client ?? (options.fetch === undefined ? defaultStreamClient() : createStreamClient({ fetch: options.fetch })),
     nextRequest() {
@@ -122,6 +125,10 @@ async function withTurn(run: (scope: TurnScope) => Promise<void>, options: TurnO
       return controller.signal;
     },
     stopped: () => controller?.signal.aborted === true,
+    waitForToolResults: (messageId) =>
+      waitForToolResults(messageId, (cancel) => {
+        cancelWait = cancel;
+      }),
     countdown: (ms, sleep) =>
       new Promise((resolve) => {
         const timer = sleep === undefined ? setTimeout(() => resolve(true), ms) : null;
@@ -142,7 +149,7 @@ async function withTurn(run: (scope: TurnScope) => Promise<void>, options: TurnO
       stop: () => {
         controller?.abort();
         cancelCountdown?.();
-        resolveWaiting(false);
+        cancelWait?.();
       },
       cancelRetry: () => cancelCountdown?.(),
       done,
@@ -178,7 +185,7 @@ async function runTurn(scope: TurnScope, options: TurnOptions, first?: FirstRequ
       if (results.length === 0) return;
       const message: MessageDraft<ToolResultsMessage> = { id: newId('tools'), role: 'tool_results', results };
       append(message);
-      if (!(await waitForToolResults(message.id))) return;
+      if (!(await scope.waitForToolResults(message.id))) return;
     }
     if (roundTrip >= settings.maxRoundTrips) {
       append({ id: newId('notice'), role: 'notice', text: `Stopped after ${roundTrip} requests in this turn (the round-trip limit is ${settings.maxRoundTrips}; change it in Settings). Send a message to carry on.` });
