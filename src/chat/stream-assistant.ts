@@ -74,10 +74,10 @@ export async function streamAssistant(options: RequestOptions, messages: Message
   }
   io.signal.removeEventListener('abort', wake);
   onFlushed = null;
-  // Stop while a burst was being shown stops it where it is, as Stop during a stream does;
-  // otherwise the rest is applied now.
+  // What arrived since the last frame is applied now; but Stop while a burst was being shown
+  // stops it where it is (the rest was never seen, and may already end the message).
   if (io.signal.aborted) end = { kind: 'aborted' };
-  else current = { ...current, stream: queue.applyTo(current.stream, Number.POSITIVE_INFINITY) };
+  if (!io.signal.aborted || queue.backlog() <= frameBudget()) current = { ...current, stream: queue.applyTo(current.stream, Number.POSITIVE_INFINITY) };
   current = { ...current, stream: endStream(current.stream, end, performance.now()) };
   batcher.cancel();
   const finished = current;
