@@ -2,8 +2,10 @@
 // with the time each chunk arrived. Keeping them costs the hot path one array
 // push per network read and no garbage: the bytes are the ones fetch already
 // allocated. The messages are listed from them only when someone asks, by
-// the same rules as the stream's parser, each with the arrival time of the
-// chunk that completed it (the time the stream's events were given).
+// the stream's own parser (fetch-event-source's line and message splitters),
+// each with the arrival time of the chunk that completed it: the time the
+// stream's events were given.
+import { getLines, getMessages } from '@microsoft/fetch-event-source/lib/esm/parse.js';
 import type { RawEvents } from './types';
 
 export interface Recorder {
@@ -24,11 +26,22 @@ export function createRecorder(): Recorder {
     },
     snapshot() {
       const events = new EventList();
-      const parser = new SseLines((event, data) => events.add(event, data));
-      const decoder = new TextDecoder();
-      chunks.forEach((chunk, i) => parser.feed(decoder.decode(chunk, { stream: true }), chunkTimes[i] ?? 0));
-      parser.feed(decoder.decode(), chunkTimes.at(-1) ?? 0);
-      return events.done(parser.times);
+      let at = 0;
+      const parse = getLines(
+        getMessages(
+          () => undefined,
+          () => undefined,
+          // A blank line dispatches a message with no data: the stream drops it, and so does the record.
+          ({ event, data }) => {
+            if (event !== '' || data !== '') events.add(event, data, at);
+          },
+        ),
+      );
+      chunks.forEach((chunk, i) => {
+        at = chunkTimes[i] ?? 0;
+        parse(chunk);
+      });
+      return events.done();
     },
   };
 }
@@ -37,69 +50,16 @@ export function createRecorder(): Recorder {
 class EventList {
   private text = '';
   private readonly ends: number[] = [];
-  add(event: string, data: string): void {
+  private readonly times: number[] = [];
+  add(event: string, data: string, at: number): void {
     this.text += event;
     this.ends.push(this.text.length);
     this.text += data;
     this.ends.push(this.text.length);
+    this.times.push(at);
   }
-  done(times: readonly number[]): RawEvents {
-    return { text: this.text, ends: Uint32Array.from(this.ends), times: Float64Array.from(times) };
-  }
-}
-
-/**
- * The event stream format's lines and fields: lines end at CR, LF or CRLF
- * (also across chunks), `data` lines are joined with LF, a blank line ends a
- * message, comments and other fields are skipped. A message with neither an
- * event name nor data is dropped, as the stream drops it.
- */
-class SseLines {
-  readonly times: number[] = [];
-  private line = '';
-  private afterCr = false;
-  private event = '';
-  private data: string[] = [];
-  private at = 0;
-  constructor(private readonly onMessage: (event: string, data: string) => void) {}
-
-  feed(text: string, at: number): void {
-    this.at = at;
-    let start = 0;
-    // The LF of a CRLF whose CR ended the previous piece.
-    if (this.afterCr && text.charCodeAt(0) === 10) start = 1;
-    if (text !== '') this.afterCr = false;
-    for (let i = start; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c !== 10 && c !== 13) continue;
-      this.endLine(this.line + text.slice(start, i));
-      this.line = '';
-      if (c === 13) {
-        if (i + 1 === text.length) this.afterCr = true;
-        else if (text.charCodeAt(i + 1) === 10) i += 1;
-      }
-      start = i + 1;
-    }
-    this.line += text.slice(start);
-  }
-
-  private endLine(line: string): void {
-    if (line === '') {
-      const data = this.data.join('\n');
-      if (this.event !== '' || data !== '') {
-        this.onMessage(this.event, data);
-        this.times.push(this.at);
-      }
-      this.event = '';
-      this.data = [];
-      return;
-    }
-    if (line.charCodeAt(0) === 58) return;
-    const colon = line.indexOf(':');
-    const field = colon < 0 ? line : line.slice(0, colon);
-    const value = colon < 0 ? '' : line.slice(line.charCodeAt(colon + 1) === 32 ? colon + 2 : colon + 1);
-    if (field === 'event') this.event = value;
-    else if (field === 'data') this.data.push(value);
+  done(): RawEvents {
+    return { text: this.text, ends: Uint32Array.from(this.ends), times: Float64Array.from(this.times) };
   }
 }
 
