@@ -132,27 +132,31 @@ export interface ArrivalQueue {
 
 export function createArrivalQueue(): ArrivalQueue {
   const pending: Arrival[] = [];
+  /** The content characters of each pending arrival, counted once as it comes. */
+  const sizes: number[] = [];
   let next = 0;
   let backlog = 0;
   return {
     push(arrivals) {
       for (const arrival of arrivals) {
+        const size = arrivalChars(arrival);
         pending.push(arrival);
-        backlog += arrivalChars(arrival);
+        sizes.push(size);
+        backlog += size;
       }
     },
     applyTo(message, budget) {
       let current = message;
       let chars = 0;
       while (next < pending.length && chars < budget) {
-        const arrival = pending[next++] as Arrival;
-        const size = arrivalChars(arrival);
+        const size = sizes[next] ?? 0;
+        current = applyArrival(current, pending[next++] as Arrival);
         chars += size;
         backlog -= size;
-        current = applyArrival(current, arrival);
       }
       if (next === pending.length) {
         pending.length = 0;
+        sizes.length = 0;
         next = 0;
       }
       return current;

@@ -77,19 +77,20 @@ export function createStreamClient({ spawn, fetch }: ClientOptions = {}): Stream
   };
 
   const page: Channel = { send: createStreamService(receive, fetch === undefined ? {} : { fetch }) };
+  // An injected fetch can only run on the page; once the worker fails, so does everything after.
+  let spawnWorker = fetch === undefined ? spawn : undefined;
   let worker: WorkerLike | null = null;
-  let workerFailed = spawn === undefined || fetch !== undefined;
   const workerChannel: Channel = { send: (message) => worker?.postMessage(message) };
 
   const connect = (): Channel => {
-    if (workerFailed || spawn === undefined) return page;
+    if (spawnWorker === undefined) return page;
     if (worker !== null) return workerChannel;
-    const started = spawn();
+    const started = spawnWorker();
     started.onmessage = ({ data }) => receive(data);
     started.onerror = (event) => {
       // A worker script that fails to load reports an event without a message.
       const reason = typeof event.message === 'string' && event.message !== '' ? `the stream worker stopped: ${event.message}` : 'the stream worker stopped';
-      workerFailed = true;
+      spawnWorker = undefined;
       worker = null;
       started.terminate();
       for (const stream of [...live.values()]) stream.finish({ kind: 'failed', error: { kind: 'network', message: reason } });
