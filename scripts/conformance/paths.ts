@@ -1,10 +1,14 @@
 // The decoders under comparison, fed the same chunks: the app's path as the
-// browser runs it (the stream service in the worker, then the page's queue
-// and reducer), the same service on the page (where no worker can start),
-// and the official SDK.
+// browser runs it (the stream service in the worker, then stream-assistant.ts
+// with its arrival queue, frame batcher and reducer, into the store), the
+// same with the service on the page (where no worker can start), and the
+// official SDK.
 import Anthropic from '@anthropic-ai/sdk';
-import { createArrivalQueue, createStreamedMessage, endStream, toWireMessage, type StreamedMessage } from '../../src/protocol';
-import { createStreamClient, FRAME_CONTENT_CHARS, type StreamClient, type WorkerLike } from '../../src/transport';
+import { streamAssistant } from '../../src/chat/stream-assistant';
+import { toWireMessage } from '../../src/protocol';
+import { defaultSettings, toRequestOptions } from '../../src/settings';
+import { resetChatStore } from '../../src/store';
+import { createStreamClient, type StreamClient, type WorkerLike } from '../../src/transport';
 import { fakeFetch, installBrowserShims } from '../../src/transport/node-shims';
 import { createStreamService } from '../../src/transport/stream-service';
 import type { FromService } from '../../src/transport/types';
@@ -36,26 +40,34 @@ function inProcessWorker(fetchImpl: typeof fetch): WorkerLike {
   return worker;
 }
 
-/** The app's path: the stream client and service, then the page's arrival queue and reducer, as stream-assistant.ts runs them. */
+/**
+ * Frames for Node, where there are none: each comes as soon as the tasks
+ * before it have run, so a stream is applied in as many frames as on a page.
+ */
+function installFrames(): void {
+  const g = globalThis as { requestAnimationFrame?: (callback: FrameRequestCallback) => number; cancelAnimationFrame?: (id: number) => void };
+  g.requestAnimationFrame ??= (callback) => setTimeout(() => callback(performance.now()), 0) as unknown as number;
+  g.cancelAnimationFrame ??= (id) => clearTimeout(id);
+}
+
+let answers = 0;
+
+/**
+ * The app's path: stream-assistant.ts itself, as a turn calls it, with the
+ * stream client and service behind it, into the store.
+ */
 export async function appPath(path: AppPath, chunks: readonly Uint8Array[]): Promise<Outcome> {
   installBrowserShims();
+  installFrames();
+  resetChatStore();
   const fetchImpl = fakeFetch(() => ({ chunks }));
   const client: StreamClient = path === 'worker' ? createStreamClient({ spawn: () => inProcessWorker(fetchImpl) }) : createStreamClient({ fetch: fetchImpl });
-  const queue = createArrivalQueue();
-  let message: StreamedMessage = createStreamedMessage(0);
-  const { done } = client.open(
-    { url: 'http://conformance.invalid/v1/messages', body: {}, signal: new AbortController().signal },
-    {
-      onOpen: () => undefined,
-      // A frame after each batch, with the page's budget.
-      onBatch: (arrivals) => {
-        queue.push(arrivals);
-        message = queue.applyTo(message, FRAME_CONTENT_CHARS);
-      },
-    },
-  );
-  const end = await done;
-  message = endStream(queue.applyTo(message, Number.POSITIVE_INFINITY), end, 0);
+  const answer = await streamAssistant(toRequestOptions(defaultSettings([]), []), [{ role: 'user', content: 'x' }], {
+    signal: new AbortController().signal,
+    client,
+    newId: (prefix) => `${prefix}-${++answers}`,
+  });
+  const message = answer.stream;
   const error = message.error;
   const ending = message.status === 'complete' && error === null ? 'complete' : error === null ? message.status : error.kind === 'api' ? `api:${error.type}` : error.kind;
   const truncatedToolInputs = message.blocks.flatMap((block, index) => (block.kind === 'tool_input' && block.inputError !== null ? [index] : []));
