@@ -34,8 +34,8 @@ import tseslint from 'typescript-eslint';
 //   Node-only helpers that stay out of the index so the app never bundles
 //   them (test-support, test-helpers, node-shims).
 // - src/protocol/ imports nothing of ours: no relative import leaves it.
-// - src/settings/ and src/tools/ import only src/protocol: they are pure
-//   leaves, which is what lets src/store use them (next rule).
+// - src/settings/, src/tools/ and src/record/ import only src/protocol: they
+//   are pure leaves, which is what lets src/store use them (next rule).
 // - src/store/ imports no feature folder's code; type-only imports aside (the
 //   message types name an Attachment, for instance). The core it may import
 //   is src/protocol (the streamed message it holds), src/settings (a new
@@ -86,7 +86,7 @@ const protocolImportsNothing = (depth) => ({
 const onlyProtocol = (depth) => ({
   regex: `^${toSrc(depth)}(?!protocol$)`,
   caseSensitive: true,
-  message: 'src/settings/ and src/tools/ are pure leaves (the store builds on them): they import only ../protocol.',
+  message: 'src/settings/, src/tools/ and src/record/ are pure leaves (the store builds on them): they import only ../protocol.',
 });
 
 const storeCoreOnly = (depth) => ({
@@ -108,7 +108,7 @@ const boundaries = [
   ]),
   ...DEPTHS.filter((depth) => depth > 0).flatMap((depth) => [
     restrict(filesAt('protocol', depth), [protocolImportsNothing(depth)]),
-    restrict([...filesAt('settings', depth), ...filesAt('tools', depth)], [onlyProtocol(depth)]),
+    restrict([...filesAt('settings', depth), ...filesAt('tools', depth), ...filesAt('record', depth)], [onlyProtocol(depth)]),
     { files: filesAt('store', depth), rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [storeCoreOnly(depth)] }] } },
   ]),
 ];

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createArrivalJoiner, type Arrival } from '../protocol';
 import { defaultSettings, toRequestOptions } from '../settings';
 import { resetChatStore, useChatStore } from '../store';
-import { EMPTY_RAW, FRAME_CONTENT_CHARS, type StreamClient, type StreamHandlers } from '../transport';
+import { FRAME_CONTENT_CHARS, type StreamClient, type StreamHandlers } from '../transport';
 import { streamAssistant } from './stream-assistant';
 
 /** Frames the test paints by hand. */
@@ -49,9 +49,9 @@ function burstClient(batches: Arrival[][]): StreamClient {
       const done = Promise.resolve().then(() => {
         handlers.onOpen({ status: 200, requestId: 'req_b' });
         for (const batch of batches) handlers.onBatch(batch);
-        return { kind: 'eof' as const };
+        return { end: { kind: 'eof' as const }, at: performance.now() };
       });
-      return { done, log: { requestStartedAt: 0, read: () => Promise.resolve(EMPTY_RAW), release: () => undefined } };
+      return { done, log: { requestStartedAt: 0, read: () => Promise.resolve(null), release: () => undefined } };
     },
   };
 }

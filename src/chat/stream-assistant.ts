@@ -7,7 +7,7 @@ import type { MessageParam } from '@anthropic-ai/sdk/resources/messages';
 import { createArrivalQueue, createStreamedMessage, endStream, type StreamEnd } from '../protocol';
 import { API_VERSION, type RequestOptions } from '../settings';
 import { addStreamLog, beginStreaming, commitStreaming, createFrameBatcher, place, useChatStore, type AssistantMessage, type MessageDraft } from '../store';
-import { FRAME_CONTENT_CHARS, HIDDEN_TAB_FLUSH_MS, type StreamClient } from '../transport';
+import { FRAME_CONTENT_CHARS, HIDDEN_TAB_FLUSH_MS, type Replay, type StreamClient } from '../transport';
 
 export const MESSAGES_URL = '/api/v1/messages';
 
@@ -17,6 +17,8 @@ export interface StreamOptions {
   readonly continuationOf?: string;
   readonly stallTimeoutMs?: number;
   readonly newId: (prefix: string) => string;
+  /** Play a recorded stream instead of sending the request (an imported .sse file). */
+  readonly replay?: Replay;
 }
 
 /**
@@ -39,7 +41,14 @@ export async function streamAssistant(options: RequestOptions, messages: Message
   }, HIDDEN_TAB_FLUSH_MS);
 
   const { done, log } = io.client.open(
-    { url: MESSAGES_URL, body: { ...options, messages }, headers: { 'anthropic-version': API_VERSION }, signal: io.signal, ...(io.stallTimeoutMs === undefined ? {} : { stallTimeoutMs: io.stallTimeoutMs }) },
+    {
+      url: MESSAGES_URL,
+      body: { ...options, messages },
+      headers: { 'anthropic-version': API_VERSION },
+      signal: io.signal,
+      ...(io.stallTimeoutMs === undefined ? {} : { stallTimeoutMs: io.stallTimeoutMs }),
+      ...(io.replay === undefined ? {} : { replay: io.replay }),
+    },
     {
       onOpen: (meta) => {
         current = { ...current, requestId: meta.requestId };
@@ -62,7 +71,8 @@ export async function streamAssistant(options: RequestOptions, messages: Message
   let current = place<AssistantMessage>(useChatStore.getState(), draft, Date.now());
   useChatStore.setState((s) => ({ ...beginStreaming(s, current), ...addStreamLog(s, current.id, log) }));
 
-  let end: StreamEnd = await done;
+  const outcome = await done;
+  let end: StreamEnd = outcome.end;
   // A backlog larger than a frame's worth (a burst) is still shown a frame at a time, until Stop.
   const wake = () => onFlushed?.();
   io.signal.addEventListener('abort', wake);
@@ -78,7 +88,8 @@ export async function streamAssistant(options: RequestOptions, messages: Message
   // stops it where it is (the rest was never seen, and may already end the message).
   if (io.signal.aborted) end = { kind: 'aborted' };
   if (!io.signal.aborted || queue.backlog() <= frameBudget()) current = { ...current, stream: queue.applyTo(current.stream, Number.POSITIVE_INFINITY) };
-  current = { ...current, stream: endStream(current.stream, end, performance.now()) };
+  // The end is the last byte's time (a stopped stream's, the moment of Stop), not when the page got to it.
+  current = { ...current, stream: endStream(current.stream, end, end === outcome.end ? outcome.at : performance.now()) };
   batcher.cancel();
   const finished = current;
   useChatStore.setState((s) => commitStreaming(s, finished));

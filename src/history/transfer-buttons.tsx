@@ -2,7 +2,7 @@
 import { useRef } from 'react';
 import { exportAll, exportOne, importJson, startPersistence } from '../persistence';
 import { metaOf, useChatStore } from '../store';
-import { downloadFile, fileNameOf } from './download';
+import { downloadFile, fileNameOf } from '../ui';
 import { toMarkdown } from './markdown-export';
 import { useHistoryUi } from './ui-store';
 

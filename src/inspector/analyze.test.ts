@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contentChars, cumulativeOutput, deltaArrivals, stalls } from './analyze';
-import type { LogEntry } from './event-log';
+import type { RecordEntry as LogEntry } from '../record';
 
 const delta = (at: number, text: string): LogEntry => ({ at, event: 'content_block_delta', data: JSON.stringify({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } }) });
 const entries: LogEntry[] = [

@@ -1,5 +1,5 @@
 // Figures derived from an event log. Pure.
-import type { LogEntry } from './event-log';
+import type { RecordEntry as LogEntry } from '../record';
 
 const DELTA_FIELDS = ['text', 'thinking', 'partial_json'] as const;
 

@@ -1,37 +1,28 @@
-// The raw stream of an answer, event by event, with arrival times: what the
-// inspector shows and what timing statistics are computed from. Read from the
-// stream's record (kept where the stream ran) only when something asks.
+// An answer's stream record, for the inspector and the usage panel: read from
+// where the stream runs while it is live, else from storage, and only when
+// something asks (a long answer's record is megabytes).
 import { useEffect, useState } from 'react';
-import { forEachRaw, type RawEvents, type StreamLog } from '../transport';
+import { currentConnection } from '../persistence';
+import type { StreamRecord } from '../record';
+import { useChatStore } from '../store';
 
-export interface LogEntry {
-  /** Milliseconds since the request was sent. */
-  readonly at: number;
-  readonly event: string;
-  readonly data: string;
-}
+export type RecordState = { readonly kind: 'loading' } | { readonly kind: 'missing' } | { readonly kind: 'ready'; readonly record: StreamRecord };
 
-export function toEntries(raw: RawEvents, requestStartedAt: number): LogEntry[] {
-  const entries: LogEntry[] = [];
-  forEachRaw(raw, (event, data, at) => entries.push({ at: at - requestStartedAt, event: event || 'message', data }));
-  return entries;
-}
-
-/**
- * The log's entries, read when `log` is given and again whenever `version`
- * changes (the stream moved on); null until the first read has answered.
- */
-export function useLogEntries(log: StreamLog | undefined, version: string): readonly LogEntry[] | null {
-  const [entries, setEntries] = useState<readonly LogEntry[] | null>(null);
+/** Reads the record of `messageId` when `active`, and again whenever `version` changes (the stream moved on). */
+export function useStreamRecord(messageId: string, active: boolean, version: string): RecordState {
+  const log = useChatStore((s) => s.streamLogs[messageId]);
+  const conversationId = useChatStore((s) => s.activeId);
+  const [state, setState] = useState<RecordState>({ kind: 'loading' });
   useEffect(() => {
-    if (log === undefined) return;
+    if (!active) return;
     let current = true;
-    void log.read().then((raw) => {
-      if (current) setEntries(toEntries(raw, log.requestStartedAt));
+    const read = log !== undefined ? log.read() : (currentConnection()?.loadRecord(conversationId, messageId) ?? Promise.resolve(null));
+    void read.then((record) => {
+      if (current) setState(record === null ? { kind: 'missing' } : { kind: 'ready', record });
     });
     return () => {
       current = false;
     };
-  }, [log, version]);
-  return log === undefined ? null : entries;
+  }, [active, log, conversationId, messageId, version]);
+  return active ? state : { kind: 'loading' };
 }

@@ -1,3 +1,3 @@
-export { toEntries, useLogEntries, type LogEntry } from './event-log';
+export { useStreamRecord, type RecordState } from './event-log';
 export { byteLength, contentChars, cumulativeOutput, deltaArrivals, stalls, type SeriesPoint, type Stall } from './analyze';
 export { InspectButton } from './inspect-button';

@@ -54,6 +54,7 @@ function lazyRepository(raw: Promise<RawDb>): Repository {
     conversation: async (id) => (await repository).conversation(id),
     loadMessages: async (id) => (await repository).loadMessages(id),
     allMessageRecords: async () => (await repository).allMessageRecords(),
+    loadRecord: async (conversationId, messageId) => (await repository).loadRecord(conversationId, messageId),
     write: async (ops) => (await repository).write(ops),
   };
 }

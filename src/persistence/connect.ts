@@ -2,7 +2,8 @@
 // produce (see write-rule.ts), saves the streaming answer throttled, and
 // follows other tabs' change notices. Store changes that come from storage
 // are applied "quietly" and never written back.
-import { newId, openConversation, startConversation, visiblePath, type ChatMessage, type ChatState, type ChatStore, type ConversationMeta, type MessageMap, type StorageProblem } from '../store';
+import type { StreamRecord } from '../record';
+import { dropStreamLog, newId, openConversation, startConversation, visiblePath, type ChatMessage, type ChatState, type ChatStore, type ConversationMeta, type MessageMap, type StorageProblem } from '../store';
 import { createPartialSaver, type Timers } from './partial-saver';
 import type { WriteOp } from './raw-db';
 import { toConversationRecord, toMessageRecord, toMeta, type Repository } from './repository';
@@ -17,6 +18,8 @@ export interface Connection {
   newChat(): void;
   /** Messages of any conversation: from the store for the active one, else from storage. */
   messagesOf(id: string): Promise<readonly ChatMessage[]>;
+  /** The stream record of an answer in any conversation (null when none was kept). */
+  loadRecord(conversationId: string, messageId: string): Promise<StreamRecord | null>;
   /** Writes imported conversations in one transaction, then lists them. */
   addConversations(items: ReadonlyArray<{ readonly meta: ConversationMeta; readonly messages: readonly ChatMessage[] }>): Promise<void>;
   dispose(): void;
@@ -58,26 +61,44 @@ export function connectPersistence(store: ChatStore, repository: Repository, opt
     quietly(() => ({ storageProblem: problem }));
   }
 
-  const write = (ops: readonly WriteOp[], notice: Omit<SyncMessage, 'tabId'> | null, conversationId: string) => {
-    if (ops.length === 0) return;
-    repository.write(ops).then(
+  /** Settles true once written; a failure is reported in the store (storage full, say) and settles false. */
+  const write = (ops: readonly WriteOp[], notice: Omit<SyncMessage, 'tabId'> | null, conversationId: string): Promise<boolean> => {
+    if (ops.length === 0) return Promise.resolve(true);
+    return repository.write(ops).then(
       () => {
         if (notice !== null) channel?.post({ tabId, ...notice });
+        return true;
       },
       (error: unknown) => {
         const state = store.getState();
         if (conversationId === state.activeId) unsaved.set(conversationId, state.messages);
         quietly(() => ({ storageProblem: describeError(error) }));
+        return false;
       },
     );
   };
 
-  const partial = createPartialSaver((conversationId, message) => write([{ kind: 'put_message', record: toMessageRecord(conversationId, message) }], null, conversationId), options.partialIntervalMs, options.timers);
+  /**
+   * An answer's stream record is stored once the stream has ended, then let go
+   * where the stream ran; opened later, it is read from storage. If storage
+   * refuses it, it stays in memory (the inspector still works this session).
+   */
+  const saveRecord = async (conversationId: string, messageId: string) => {
+    const log = store.getState().streamLogs[messageId];
+    const record = await log?.read();
+    if (log === undefined || record === null || record === undefined) return;
+    const saved = await write([{ kind: 'put_record', entry: { conversationId, messageId, record } }], null, conversationId);
+    if (saved) quietly((state) => (state.streamLogs[messageId] === log ? dropStreamLog(state, messageId) : {}));
+  };
+
+  const partial = createPartialSaver((conversationId, message) => void write([{ kind: 'put_message', record: toMessageRecord(conversationId, message) }], null, conversationId), options.partialIntervalMs, options.timers);
 
   const unsubscribe = store.subscribe((state, prev) => {
     if (state.streaming !== prev.streaming) {
-      if (state.streaming === null) partial.stop();
-      else if (quiet === 0) partial.update(state.activeId, state.streaming);
+      if (state.streaming === null) {
+        partial.stop();
+        if (prev.streaming !== null && quiet === 0) void saveRecord(state.activeId, prev.streaming.id);
+      } else if (quiet === 0) partial.update(state.activeId, state.streaming);
     }
     if (quiet > 0) return;
     const plan = planWrites(state, prev);
@@ -159,6 +180,7 @@ export function connectPersistence(store: ChatStore, repository: Repository, opt
       if (id === state.activeId) return Object.values(state.messages);
       return Object.values(await loadMessages(id));
     },
+    loadRecord: (conversationId, messageId) => repository.loadRecord(conversationId, messageId).catch(() => null),
     async addConversations(items) {
       const ops = items.flatMap((item): WriteOp[] => [
         { kind: 'put_conversation', record: toConversationRecord(item.meta) },

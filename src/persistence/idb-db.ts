@@ -1,14 +1,16 @@
 // RawDb over IndexedDB (through `idb`). Database version 1 held v0 records
-// (conversations with inline messages); version 2 adds the messages store.
+// (conversations with inline messages); version 2 adds the messages store,
+// version 3 the stream records store.
 // Old records are migrated when read (see migrate.ts), not in the upgrade,
 // so a failed migration leaves them as they were.
 import { openDB, type IDBPDatabase } from 'idb';
 import { patched, type RawDb, type WriteOp } from './raw-db';
 
 const DB_NAME = 'claude-stream-chat';
-const DB_VERSION = 2;
+const DB_VERSION = 3;
 const CONVERSATIONS = 'conversations';
 const MESSAGES = 'messages';
+const RECORDS = 'records';
 
 /** Every message key of a conversation: [id, <any string>] sorts below [id, []]. */
 const ofConversation = (id: string) => IDBKeyRange.bound([id], [id, []]);
@@ -19,6 +21,7 @@ export async function openIdb(): Promise<RawDb> {
     upgrade(database, oldVersion) {
       if (oldVersion < 1) database.createObjectStore(CONVERSATIONS, { keyPath: 'id' });
       if (oldVersion < 2) database.createObjectStore(MESSAGES, { keyPath: ['conversationId', 'id'] });
+      if (oldVersion < 3) database.createObjectStore(RECORDS, { keyPath: ['conversationId', 'messageId'] });
     },
     // Another tab wants a newer version: let it upgrade (this tab keeps its memory state).
     blocking() {
@@ -34,12 +37,14 @@ function idbRaw(db: IDBPDatabase): RawDb {
     conversation: (id) => db.get(CONVERSATIONS, id),
     messagesOf: (conversationId) => db.getAll(MESSAGES, ofConversation(conversationId)),
     allMessages: () => db.getAll(MESSAGES),
+    recordOf: (conversationId, messageId) => db.get(RECORDS, [conversationId, messageId]),
     async write(ops: readonly WriteOp[]) {
       // Relaxed durability: no disk flush per commit. A partial answer is saved every second while
       // streaming; a flush each time competed with rendering the stream (and the next save follows soon).
-      const tx = db.transaction([CONVERSATIONS, MESSAGES], 'readwrite', { durability: 'relaxed' });
+      const tx = db.transaction([CONVERSATIONS, MESSAGES, RECORDS], 'readwrite', { durability: 'relaxed' });
       const conversations = tx.objectStore(CONVERSATIONS);
       const messages = tx.objectStore(MESSAGES);
+      const records = tx.objectStore(RECORDS);
       try {
         for (const op of ops) {
           switch (op.kind) {
@@ -48,6 +53,10 @@ function idbRaw(db: IDBPDatabase): RawDb {
               break;
             case 'delete_message':
               await messages.delete([op.conversationId, op.id]);
+              await records.delete([op.conversationId, op.id]);
+              break;
+            case 'put_record':
+              await records.put(op.entry);
               break;
             case 'patch_conversation':
               await conversations.put(patched(await conversations.get(op.record.id), op));
@@ -58,6 +67,7 @@ function idbRaw(db: IDBPDatabase): RawDb {
             case 'delete_conversation':
               await conversations.delete(op.id);
               await messages.delete(ofConversation(op.id));
+              await records.delete(ofConversation(op.id));
               break;
             default: {
               const unreachable: never = op;

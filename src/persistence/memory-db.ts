@@ -16,6 +16,7 @@ const key = (conversationId: string, id: string) => `${conversationId}\u0000${id
 export function createMemoryDb(): MemoryDb {
   let conversations = new Map<string, unknown>();
   let messages = new Map<string, { conversationId: string; value: unknown }>();
+  let records = new Map<string, { conversationId: string; value: unknown }>();
   let writes = 0;
   const db: MemoryDb = {
     failWrites: null,
@@ -29,27 +30,32 @@ export function createMemoryDb(): MemoryDb {
     conversation: async (id) => structuredClone(conversations.get(id)),
     messagesOf: async (conversationId) => [...messages.values()].filter((m) => m.conversationId === conversationId).map((m) => structuredClone(m.value)),
     allMessages: async () => [...messages.values()].map((m) => structuredClone(m.value)),
+    recordOf: async (conversationId, messageId) => structuredClone(records.get(key(conversationId, messageId))?.value),
     async write(ops: readonly WriteOp[]) {
       if (db.failWrites !== null) throw db.failWrites();
       // Applied to copies and swapped in at the end: all or nothing, like a transaction.
-      const nextConversations = new Map(conversations);
-      const nextMessages = new Map(messages);
-      for (const op of ops) apply(op, nextConversations, nextMessages);
-      conversations = nextConversations;
-      messages = nextMessages;
+      const next = { conversations: new Map(conversations), messages: new Map(messages), records: new Map(records) };
+      for (const op of ops) apply(op, next);
+      ({ conversations, messages, records } = next);
       writes += 1;
     },
   };
   return db;
 }
 
-function apply(op: WriteOp, conversations: Map<string, unknown>, messages: Map<string, { conversationId: string; value: unknown }>): void {
+type Keyed = Map<string, { conversationId: string; value: unknown }>;
+
+function apply(op: WriteOp, { conversations, messages, records }: { conversations: Map<string, unknown>; messages: Keyed; records: Keyed }): void {
   switch (op.kind) {
     case 'put_message':
       messages.set(key(op.record.conversationId, op.record.id), { conversationId: op.record.conversationId, value: structuredClone(op.record) });
       return;
     case 'delete_message':
       messages.delete(key(op.conversationId, op.id));
+      records.delete(key(op.conversationId, op.id));
+      return;
+    case 'put_record':
+      records.set(key(op.entry.conversationId, op.entry.messageId), { conversationId: op.entry.conversationId, value: structuredClone(op.entry) });
       return;
     case 'patch_conversation':
       conversations.set(op.record.id, structuredClone(patched(conversations.get(op.record.id), op)));
@@ -59,7 +65,7 @@ function apply(op: WriteOp, conversations: Map<string, unknown>, messages: Map<s
       return;
     case 'delete_conversation':
       conversations.delete(op.id);
-      for (const [k, m] of messages) if (m.conversationId === op.id) messages.delete(k);
+      for (const store of [messages, records]) for (const [k, m] of store) if (m.conversationId === op.id) store.delete(k);
       return;
     default: {
       const unreachable: never = op;

@@ -2,15 +2,17 @@
 // transaction (all of its records or none, so a failed write never leaves a
 // half-saved change). Implemented over IndexedDB in the browser and in
 // memory for tests and when the browser has no storage.
-import type { ConversationField, ConversationRecord, MessageRecord } from './records';
+import type { ConversationField, ConversationRecord, MessageRecord, StreamRecordEntry } from './records';
 
 export type WriteOp =
   | { readonly kind: 'put_message'; readonly record: MessageRecord }
+  /** The message and its stream record. */
   | { readonly kind: 'delete_message'; readonly conversationId: string; readonly id: string }
+  | { readonly kind: 'put_record'; readonly entry: StreamRecordEntry }
   /** Writes only `fields` over the stored record (inserts `record` when there is none). */
   | { readonly kind: 'patch_conversation'; readonly record: ConversationRecord; readonly fields: readonly ConversationField[] }
   | { readonly kind: 'put_conversation'; readonly record: ConversationRecord }
-  /** The conversation and all of its messages. */
+  /** The conversation and all of its messages and stream records. */
   | { readonly kind: 'delete_conversation'; readonly id: string };
 
 export interface RawDb {
@@ -19,6 +21,8 @@ export interface RawDb {
   conversation(id: string): Promise<unknown>;
   messagesOf(conversationId: string): Promise<unknown[]>;
   allMessages(): Promise<unknown[]>;
+  /** The stored stream record of a message (undefined when there is none). */
+  recordOf(conversationId: string, messageId: string): Promise<unknown>;
   write(ops: readonly WriteOp[]): Promise<void>;
 }
 

@@ -11,6 +11,7 @@
 //   tool-input parser, which is rebuilt from `json` on load.
 import type { BlockState, StreamedMessage } from '../protocol';
 import type { ConversationSettings } from '../settings';
+import type { StreamRecord } from '../record';
 import type { AssistantMessage, ChatMessage } from '../store';
 
 export const SCHEMA_VERSION = 1;
@@ -57,3 +58,14 @@ export interface ConversationRecordV0 {
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/**
+ * The record of an answer's request and stream (see src/record), in its own
+ * store keyed like its message, so it is read only when opened and deleted
+ * with its message or conversation.
+ */
+export interface StreamRecordEntry {
+  readonly conversationId: string;
+  readonly messageId: string;
+  readonly record: StreamRecord;
+}

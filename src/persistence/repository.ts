@@ -1,5 +1,6 @@
 // Typed reads and writes over the raw port: records are migrated and checked
 // on the way in, and converted to and from the store's messages.
+import type { StreamRecord } from '../record';
 import type { ChatMessage, ConversationMeta } from '../store';
 import { migrateConversation, readMessageRecord } from './migrate';
 import type { RawDb, WriteOp } from './raw-db';
@@ -12,6 +13,8 @@ export interface Repository {
   conversation(id: string): Promise<ConversationRecord | null>;
   loadMessages(conversationId: string): Promise<ChatMessage[]>;
   allMessageRecords(): Promise<MessageRecord[]>;
+  /** The stream record of an answer; null when none was kept (or it cannot be read). */
+  loadRecord(conversationId: string, messageId: string): Promise<StreamRecord | null>;
   write(ops: readonly WriteOp[]): Promise<void>;
 }
 
@@ -48,8 +51,20 @@ export function createRepository(raw: RawDb): Repository {
     async allMessageRecords() {
       return (await raw.allMessages()).flatMap((r) => readMessageRecord(r) ?? []);
     },
+    async loadRecord(conversationId, messageId) {
+      return readStreamRecord(await raw.recordOf(conversationId, messageId));
+    },
     write: (ops) => raw.write(ops),
   };
+}
+
+/** A stored stream record, checked: anything else (a damaged or foreign value) reads as none. */
+function readStreamRecord(stored: unknown): StreamRecord | null {
+  if (typeof stored !== 'object' || stored === null) return null;
+  const record: unknown = (stored as { record?: unknown }).record;
+  if (typeof record !== 'object' || record === null) return null;
+  const { body, times, version } = record as Partial<StreamRecord>;
+  return typeof body === 'string' && times instanceof Float64Array && version === 1 ? (record as StreamRecord) : null;
 }
 
 export function toMessageRecord(conversationId: string, message: ChatMessage): MessageRecord {

@@ -46,6 +46,12 @@ export function addStreamLog(state: ChatState, messageId: string, log: StreamLog
   return { streamLogs: { ...state.streamLogs, [messageId]: log } };
 }
 
+/** Forgets a stream's live record (it was stored): the store lets go of it where the stream ran. */
+export function dropStreamLog(state: ChatState, messageId: string): Change {
+  const { [messageId]: _dropped, ...streamLogs } = state.streamLogs;
+  return { streamLogs };
+}
+
 export function replaceMessage(state: ChatState, message: ChatMessage): Change {
   return { messages: { ...state.messages, [message.id]: message } };
 }

@@ -21,6 +21,7 @@ export { newId } from './ids';
 export { childIndex, chosenChild, parentKey, pathTo, siblingsOf, titleFrom, visiblePath } from './tree';
 export {
   addStreamLog,
+  dropStreamLog,
   appendMessage,
   beginStreaming,
   commitStreaming,

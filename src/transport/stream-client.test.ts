@@ -43,7 +43,7 @@ describe('stream client', () => {
     const client = createStreamClient({ fetch: fakeFetch(() => ({ headers: { 'content-type': 'text/event-stream', 'request-id': 'req_1' }, chunks: CHUNKS })) });
     const before = performance.now();
     const { done } = client.open({ url: '/x', body: {}, signal: new AbortController().signal }, c.handlers);
-    expect(await done).toEqual({ kind: 'eof' });
+    expect((await done).end).toEqual({ kind: 'eof' });
     expect(c.opened).toEqual(['req_1']);
     expect(c.texts().join('')).toBe('Hello world');
     // Three deltas, parsed in one task: joined.
@@ -61,15 +61,17 @@ describe('stream client', () => {
     const c = collect();
     const client = createStreamClient({ spawn: () => worker });
     const { done, log } = client.open({ url: '/x', body: {}, signal: new AbortController().signal }, c.handlers);
-    expect(await done).toEqual({ kind: 'eof' });
+    expect(await done).toEqual({ end: { kind: 'eof' }, at: 1005 });
     expect(c.texts().join('')).toBe('Hello world');
     expect(new Set(c.batches.flat().map((a) => a.at))).toEqual(new Set([1005]));
     expect(seen.map((m) => m.type)).toEqual(['open', ...seen.filter((m) => m.type === 'batch').map(() => 'batch'), 'end']);
     // The raw record stays in the worker until asked for.
-    const raw = await log.read();
+    const record = await log.read();
     expect(seen.at(-1)?.type).toBe('record');
-    expect(raw.times).toHaveLength(6);
-    expect(raw.text).toContain('"text":"Hel"');
+    expect(record?.times).toHaveLength(6);
+    expect(record?.body).toBe(CHUNKS.join(''));
+    // Times count from when the page sent the request, on its clock.
+    expect(record?.marks.lastByte).toBeCloseTo(1005 - log.requestStartedAt, 3);
   });
 
   it('Stop ends the stream at once, as aborted, and tells the service', async () => {
@@ -85,7 +87,7 @@ describe('stream client', () => {
     const { done } = createStreamClient({ spawn: () => worker }).open({ url: '/x', body: {}, signal: controller.signal }, c.handlers);
     await new Promise((resolve) => setTimeout(resolve, 10));
     controller.abort();
-    expect(await done).toEqual({ kind: 'aborted' });
+    expect((await done).end).toEqual({ kind: 'aborted' });
     expect(sent.map((m) => m.type)).toEqual(['start', 'abort']);
   });
 
@@ -100,14 +102,14 @@ describe('stream client', () => {
     });
     const first = client.open({ url: '/x', body: {}, signal: new AbortController().signal }, collect().handlers);
     worker.fail('boom');
-    expect(await first.done).toEqual({ kind: 'failed', error: { kind: 'network', message: 'the stream worker stopped: boom' } });
-    expect((await first.log.read()).times).toHaveLength(0);
+    expect((await first.done).end).toEqual({ kind: 'failed', error: { kind: 'network', message: 'the stream worker stopped: boom' } });
+    expect(await first.log.read()).toBeNull();
     const page = collect();
     const realFetch = globalThis.fetch;
     globalThis.fetch = fakeFetch(() => ({ chunks: CHUNKS }));
     try {
       const second = client.open({ url: '/x', body: {}, signal: new AbortController().signal }, page.handlers);
-      expect(await second.done).toEqual({ kind: 'eof' });
+      expect((await second.done).end).toEqual({ kind: 'eof' });
     } finally {
       globalThis.fetch = realFetch;
     }
@@ -120,16 +122,17 @@ describe('stream records', () => {
   it('stay in the service until released, then are gone there', async () => {
     const seen: FromService[] = [];
     const service = createStreamService((message) => seen.push(message), { fetch: fakeFetch(() => ({ chunks: CHUNKS })) });
-    service({ type: 'start', id: 7, request: { url: '/x', body: {} }, timeOrigin: performance.timeOrigin });
+    service({ type: 'start', id: 7, request: { url: '/x', body: {} }, timeOrigin: performance.timeOrigin, startedAt: performance.now() });
     await vi.waitFor(() => expect(seen.at(-1)?.type).toBe('end'));
-    const read = () => {
+    const read = async () => {
       service({ type: 'read', id: 7 });
-      const answer = seen.at(-1);
-      return answer?.type === 'record' ? answer.raw.times.length : -1;
+      await vi.waitFor(() => expect(seen.at(-1)?.type).toBe('record'));
+      const answer = seen.pop();
+      return answer?.type === 'record' ? (answer.record?.times.length ?? null) : -1;
     };
-    expect(read()).toBe(6);
+    expect(await read()).toBe(6);
     service({ type: 'release', id: 7 });
-    expect(read()).toBe(0);
+    expect(await read()).toBeNull();
   });
 
   it('a release from the page reaches the worker', async () => {

@@ -5,10 +5,10 @@
 // and so the caller's code, are the same either way. When the store is
 // written and the screen rendered is the caller's business (one scheduler,
 // the frame batcher); the client only hands on.
-import { assertNever, type StreamEnd } from '../protocol';
-import { EMPTY_RAW } from './recorder';
+import { assertNever } from '../protocol';
+import type { StreamRecord } from '../record';
 import { createStreamService } from './stream-service';
-import type { FromService, RawEvents, StreamHandlers, StreamLog, StreamRequest, ToService } from './types';
+import type { FromService, StreamHandlers, StreamLog, StreamOutcome, StreamRequest, ToService } from './types';
 
 /** The part of a Worker the client uses (a fake in tests). */
 export interface WorkerLike {
@@ -19,8 +19,8 @@ export interface WorkerLike {
 }
 
 export interface OpenedStream {
-  /** Settles when the stream has ended, with how; after an abort at once, as `aborted`. */
-  readonly done: Promise<StreamEnd>;
+  /** Settles when the stream has ended, with how and when; after an abort at once, as `aborted`. */
+  readonly done: Promise<StreamOutcome>;
   /** The raw record of the stream, read on demand. */
   readonly log: StreamLog;
 }
@@ -44,12 +44,12 @@ interface Channel {
 
 interface Live {
   readonly handlers: StreamHandlers;
-  readonly finish: (end: StreamEnd) => void;
+  readonly finish: (outcome: StreamOutcome) => void;
 }
 
 export function createStreamClient({ spawn, fetch }: ClientOptions = {}): StreamClient {
   const live = new Map<number, Live>();
-  const reads = new Map<number, Array<(raw: RawEvents) => void>>();
+  const reads = new Map<number, Array<(record: StreamRecord | null) => void>>();
   /** Which channel each stream's record lives behind. */
   const homes = new Map<number, Channel>();
   let nextId = 1;
@@ -63,11 +63,11 @@ export function createStreamClient({ spawn, fetch }: ClientOptions = {}): Stream
         live.get(message.id)?.handlers.onBatch(message.arrivals);
         return;
       case 'end':
-        live.get(message.id)?.finish(message.end);
+        live.get(message.id)?.finish({ end: message.end, at: message.at });
         return;
       case 'record': {
         const waiting = reads.get(message.id);
-        waiting?.shift()?.(message.raw);
+        waiting?.shift()?.(message.record);
         if (waiting?.length === 0) reads.delete(message.id);
         return;
       }
@@ -93,11 +93,11 @@ export function createStreamClient({ spawn, fetch }: ClientOptions = {}): Stream
       spawnWorker = undefined;
       worker = null;
       started.terminate();
-      for (const stream of [...live.values()]) stream.finish({ kind: 'failed', error: { kind: 'network', message: reason } });
+      for (const stream of [...live.values()]) stream.finish({ end: { kind: 'failed', error: { kind: 'network', message: reason } }, at: performance.now() });
       for (const [id, home] of homes) {
         if (home !== workerChannel) continue;
         homes.delete(id);
-        for (const resolve of reads.get(id) ?? []) resolve(EMPTY_RAW);
+        for (const resolve of reads.get(id) ?? []) resolve(null);
         reads.delete(id);
       }
     };
@@ -110,30 +110,30 @@ export function createStreamClient({ spawn, fetch }: ClientOptions = {}): Stream
     const channel = connect();
     homes.set(id, channel);
     const requestStartedAt = performance.now();
-    const done = new Promise<StreamEnd>((resolve) => {
-      const finish = (end: StreamEnd) => {
+    const done = new Promise<StreamOutcome>((resolve) => {
+      const finish = (outcome: StreamOutcome) => {
         if (!live.delete(id)) return;
         signal.removeEventListener('abort', onAbort);
-        resolve(end);
+        resolve(outcome);
       };
       const onAbort = () => {
         channel.send({ type: 'abort', id });
-        finish({ kind: 'aborted' });
+        finish({ end: { kind: 'aborted' }, at: performance.now() });
       };
       if (signal.aborted) {
-        resolve({ kind: 'aborted' });
+        resolve({ end: { kind: 'aborted' }, at: requestStartedAt });
         return;
       }
       live.set(id, { handlers, finish });
       signal.addEventListener('abort', onAbort);
-      channel.send({ type: 'start', id, request, timeOrigin: performance.timeOrigin });
+      channel.send({ type: 'start', id, request, timeOrigin: performance.timeOrigin, startedAt: requestStartedAt });
     });
     const log: StreamLog = {
       requestStartedAt,
       read: () =>
-        new Promise<RawEvents>((resolve) => {
+        new Promise<StreamRecord | null>((resolve) => {
           const home = homes.get(id);
-          if (home === undefined) return resolve(EMPTY_RAW);
+          if (home === undefined) return resolve(null);
           reads.set(id, [...(reads.get(id) ?? []), resolve]);
           home.send({ type: 'read', id });
         }),

@@ -20,6 +20,8 @@ import type { ResponseMeta, StreamRequest } from './types';
 
 /** Where the parsed messages go. Must not throw. */
 export interface MessageSink {
+  /** Any response's status and headers, before its body (an error's body comes through onChunk too). */
+  onResponse?(status: number, headers: Headers): void;
   onOpen(meta: ResponseMeta): void;
   /** The bytes of one network read, before they are parsed. */
   onChunk?(bytes: Uint8Array): void;
@@ -54,6 +56,7 @@ export async function streamMessage(request: RunningRequest, handlers: MessageSi
       handlers.onOpen(meta);
     },
     ...(handlers.onChunk === undefined ? {} : { onChunk: handlers.onChunk }),
+    ...(handlers.onResponse === undefined ? {} : { onResponse: handlers.onResponse }),
     onMessage: (event, data) => {
       watch.touch();
       handlers.onMessage(event, data);
@@ -86,7 +89,8 @@ async function run(
         return handlers.onChunk === undefined ? response : tapped(response, handlers.onChunk);
       },
       onopen: async (response) => {
-        const error = await openError(response);
+        handlers.onResponse?.(response.status, response.headers);
+        const error = await openError(response, handlers.onChunk);
         if (error !== null) throw new StopStream(error);
         handlers.onOpen({ status: response.status, requestId: response.headers.get('request-id') });
       },
@@ -106,11 +110,15 @@ async function run(
   return signal.aborted ? (stallEnd() ?? { kind: 'aborted' }) : { kind: 'eof' };
 }
 
-async function openError(response: Response): Promise<StreamError | null> {
+/** Null for a 2xx event stream; else the typed error, its body shown to `onChunk` (it is part of the record). */
+async function openError(response: Response, onChunk: ((bytes: Uint8Array) => void) | undefined): Promise<StreamError | null> {
   const contentType = response.headers.get('content-type') ?? '';
   if (response.ok && contentType.startsWith('text/event-stream')) return null;
+  const bytes = new Uint8Array(await response.arrayBuffer().catch(() => new ArrayBuffer(0)));
+  // An ok response's body already passed through the tap (see tapped).
+  if (bytes.length > 0 && !response.ok) onChunk?.(bytes);
   if (response.ok) return { kind: 'unexpected_response', status: response.status, contentType };
-  const bodyText = await response.text().catch(() => '');
+  const bodyText = new TextDecoder().decode(bytes);
   return toHttpError({
     status: response.status,
     contentType,

@@ -1,11 +1,14 @@
 // The stream service: opens streams, parses and decodes what they bring, and
 // hands it on in batches, each event with its arrival time on the page's
-// clock; it keeps each stream's raw record until asked for it or told to let
-// go. The same code runs in the stream worker (stream-worker.ts) and, where
-// no worker can start, on the page (stream-client.ts), and under Node in the
-// conformance runner: there is one path.
+// clock; it builds each stream's record as it goes and keeps it until asked
+// for it or told to let go. The same code runs in the stream worker
+// (stream-worker.ts) and, where no worker can start, on the page
+// (stream-client.ts), and under Node in the conformance runner: there is one
+// path. A replay (a recorded stream played back) takes it too.
 import { assertNever, createArrivalJoiner, type Arrival, type StreamEnd } from '../protocol';
-import { createRecorder, EMPTY_RAW, type Recorder } from './recorder';
+import { keptResponseHeader, sha256Hex, summariseBody, type RecordedRequest } from '../record';
+import { createRecordBuilder, type RecordBuilder } from './record-builder';
+import { replayFetch, replayStamps } from './replay';
 import { streamMessage } from './stream-message';
 import { BATCH_CHARS } from './timing';
 import type { FromService, StreamRequest, ToService } from './types';
@@ -16,37 +19,54 @@ export interface ServiceOptions {
   /** This thread's clock and its origin (a worker's differ from the page's). */
   readonly now?: () => number;
   readonly timeOrigin?: number;
+  /** Off only to measure what recording costs (bench:protocol). */
+  readonly record?: boolean;
 }
 
 /** Takes the page's messages; answers through `post`. */
 export type StreamService = (message: ToService) => void;
 
+/** A replay never stalls: its gaps are the recorded ones. */
+const NO_STALL_MS = 2 ** 31 - 1;
+
 export function createStreamService(post: (message: FromService) => void, options: ServiceOptions = {}): StreamService {
   const now = options.now ?? (() => performance.now());
   const timeOrigin = options.timeOrigin ?? performance.timeOrigin;
+  const recording = options.record ?? true;
   const running = new Map<number, AbortController>();
-  const records = new Map<number, Recorder>();
+  const records = new Map<number, RecordBuilder>();
 
-  const start = async (id: number, request: StreamRequest, pageTimeOrigin: number): Promise<void> => {
+  const start = async (id: number, request: StreamRequest, pageTimeOrigin: number, startedAt: number): Promise<void> => {
     const controller = new AbortController();
     running.set(id, controller);
-    const recorder = createRecorder();
-    records.set(id, recorder);
+    const { replay } = request;
+    const recordedRequest = replay !== undefined ? Promise.resolve(replay.request) : recording ? requestAsSent(request) : Promise.resolve(null);
+    const builder = createRecordBuilder({ sentAt: replay?.sentAt ?? Date.now(), startedAt, request: recordedRequest });
+    if (recording) records.set(id, builder);
     const batches = createBatcher((arrivals) => post({ type: 'batch', id, arrivals }));
     const toPageClock = timeOrigin - pageTimeOrigin;
+    // A full-speed replay stamps each read with its recorded time, so the record and the panel keep the recorded gaps.
+    const stamps = replay?.timing === 'full' ? replayStamps(replay) : [];
+    let reads = 0;
     /** When the chunk being parsed arrived, on the page's clock: the arrival time of the messages it completes. */
     let chunkAt = now() + toPageClock;
     let end: StreamEnd;
     try {
+      const fetchImpl = replay === undefined ? options.fetch : replayFetch(replay, now, startedAt - toPageClock);
       end = await streamMessage(
-        { ...request, signal: controller.signal, ...(options.fetch === undefined ? {} : { fetch: options.fetch }) },
+        { ...request, ...(replay === undefined ? {} : { stallTimeoutMs: NO_STALL_MS }), signal: controller.signal, ...(fetchImpl === undefined ? {} : { fetch: fetchImpl }) },
         {
+          onResponse: (status, headers) => builder.response({ status, headers: kept(headers) }),
           onOpen: (meta) => post({ type: 'open', id, meta }),
           onChunk: (bytes) => {
-            chunkAt = now() + toPageClock;
-            recorder.addChunk(bytes, chunkAt);
+            const stamp = stamps[reads++];
+            chunkAt = stamp === undefined || stamp === null ? now() + toPageClock : startedAt + stamp;
+            if (recording) builder.chunk(bytes, chunkAt);
           },
-          onMessage: (event, data) => batches.add(event, data, chunkAt),
+          onMessage: (event, data) => {
+            if (recording) builder.message(event, chunkAt);
+            batches.add(event, data, chunkAt);
+          },
         },
       );
     } catch (cause) {
@@ -54,21 +74,26 @@ export function createStreamService(post: (message: FromService) => void, option
     } finally {
       running.delete(id);
     }
+    builder.end(end);
     batches.close();
-    post({ type: 'end', id, end });
+    const recordedEnd = replay?.timing === 'full' && replay.lastByte !== null ? startedAt + replay.lastByte : null;
+    post({ type: 'end', id, end, at: end.kind === 'eof' ? (recordedEnd ?? chunkAt) : now() + toPageClock });
   };
 
   return (message) => {
     switch (message.type) {
       case 'start':
-        void start(message.id, message.request, message.timeOrigin);
+        void start(message.id, message.request, message.timeOrigin, message.startedAt);
         return;
       case 'abort':
         running.get(message.id)?.abort();
         return;
-      case 'read':
-        post({ type: 'record', id: message.id, raw: records.get(message.id)?.snapshot() ?? EMPTY_RAW });
+      case 'read': {
+        const builder = records.get(message.id);
+        if (builder === undefined) post({ type: 'record', id: message.id, record: null });
+        else void builder.snapshot().then((record) => post({ type: 'record', id: message.id, record }));
         return;
+      }
       case 'release':
         records.delete(message.id);
         return;
@@ -76,6 +101,25 @@ export function createStreamService(post: (message: FromService) => void, option
         assertNever(message);
     }
   };
+}
+
+function kept(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    if (keptResponseHeader(name)) out[name] = value;
+  });
+  return out;
+}
+
+/** The request as the record keeps it; hashing attachments runs beside the stream, never before it. */
+async function requestAsSent(request: StreamRequest): Promise<RecordedRequest | null> {
+  const headers = Object.fromEntries(Object.entries(request.headers ?? {}).filter(([name]) => /^anthropic-(version|beta)$/i.test(name)));
+  const path = new URL(request.url, 'http://page.invalid').pathname.replace(/^\/api(?=\/)/, '');
+  try {
+    return { method: 'POST', path, headers, body: await summariseBody(request.body, sha256Hex) };
+  } catch {
+    return { method: 'POST', path, headers, body: null };
+  }
 }
 
 /**

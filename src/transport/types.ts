@@ -2,6 +2,8 @@
 // stream runs in a stream service: in the stream worker, or on the page where
 // no worker can start. Either way the page sees the same messages.
 import type { Arrival, StreamEnd } from '../protocol';
+import type { RecordedRequest, StreamRecord } from '../record';
+import type { ReplaySource } from './replay';
 
 export interface ResponseMeta {
   readonly status: number;
@@ -23,32 +25,40 @@ export interface StreamRequest {
   readonly headers?: Readonly<Record<string, string>>;
   /** Give up when no byte arrives for this long (ms). */
   readonly stallTimeoutMs?: number;
+  /** Play a recorded response instead of sending the request. */
+  readonly replay?: Replay;
 }
 
-/**
- * The raw messages of one stream as received, compactly: every message's
- * event name then its data, one after the other in `text`, where each piece
- * ends in `ends` (two entries per message), and when each message arrived on
- * the page's clock in `times`.
- */
-export interface RawEvents {
-  readonly text: string;
-  readonly ends: Uint32Array;
-  readonly times: Float64Array;
+/** A recorded stream to play back through the path a live one takes; its record keeps what was recorded. */
+export interface Replay extends ReplaySource {
+  readonly request: RecordedRequest | null;
+  readonly sentAt: number;
+  /** The recorded last byte (ms since sent): when a full-speed replay ends. */
+  readonly lastByte: number | null;
 }
 
-/** A stream's raw record, read only when something asks (it stays where the stream ran until then). */
+/** How a stream ended, and when (on the page's clock: the last byte, or the moment it was stopped or failed). */
+export interface StreamOutcome {
+  readonly end: StreamEnd;
+  readonly at: number;
+}
+
+/** A stream's record, read only when something asks (it stays where the stream ran until then). */
 export interface StreamLog {
   /** When the request was sent, on the page's clock. */
   readonly requestStartedAt: number;
-  read(): Promise<RawEvents>;
-  /** Lets go of the record; a later read gets an empty one. */
+  /** The record so far; null once released (or when the stream's worker stopped). */
+  read(): Promise<StreamRecord | null>;
+  /** Lets go of the record; a later read gets null. */
   release(): void;
 }
 
 export type ToService =
-  /** `timeOrigin`: the page's performance.timeOrigin, so arrival times are converted once, where messages are parsed. */
-  | { readonly type: 'start'; readonly id: number; readonly request: StreamRequest; readonly timeOrigin: number }
+  /**
+   * `timeOrigin`: the page's performance.timeOrigin, so arrival times are converted once, where messages
+   * are parsed; `startedAt`: when the page sent the request, on its clock (the origin of the record's times).
+   */
+  | { readonly type: 'start'; readonly id: number; readonly request: StreamRequest; readonly timeOrigin: number; readonly startedAt: number }
   | { readonly type: 'abort'; readonly id: number }
   | { readonly type: 'read'; readonly id: number }
   | { readonly type: 'release'; readonly id: number };
@@ -56,5 +66,5 @@ export type ToService =
 export type FromService =
   | { readonly type: 'open'; readonly id: number; readonly meta: ResponseMeta }
   | { readonly type: 'batch'; readonly id: number; readonly arrivals: readonly Arrival[] }
-  | { readonly type: 'end'; readonly id: number; readonly end: StreamEnd }
-  | { readonly type: 'record'; readonly id: number; readonly raw: RawEvents };
+  | { readonly type: 'end'; readonly id: number; readonly end: StreamEnd; readonly at: number }
+  | { readonly type: 'record'; readonly id: number; readonly record: StreamRecord | null };

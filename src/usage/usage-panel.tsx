@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { deltaArrivals, useLogEntries } from '../inspector';
+import { deltaArrivals, useStreamRecord } from '../inspector';
+import { recordEntries } from '../record';
 import { InspectButton } from '../inspector';
 import { selectAssistant, selectStream, useChatStore, type ChatState } from '../store';
 import { costOf, formatUsd } from './cost';
@@ -22,9 +23,8 @@ export function UsagePanel({ messageId }: { readonly messageId: string }) {
   const turn = useChatStore((s) => turnTotals(s, messageId));
   const [more, setMore] = useState(false);
   // Inter-token gaps sort every gap: computed once the answer has ended, and only when the details are shown.
-  const log = useChatStore((s) => s.streamLogs[messageId]);
-  const entries = useLogEntries(streaming || !more ? undefined : log, '');
-  const gaps = useMemo(() => (entries === null ? null : gapStats(deltaArrivals(entries))), [entries]);
+  const record = useStreamRecord(messageId, !streaming && more, '');
+  const gaps = useMemo(() => (record.kind === 'ready' ? gapStats(deltaArrivals(recordEntries(record.record))) : null), [record]);
   if (message === undefined) return null;
   const stream = message.stream;
   const usage = stream.header?.usage;

@@ -1,0 +1,86 @@
+// Builds a stream's record as the bytes come: each network read is decoded
+// once (UTF-8, streaming, so a character split across reads is whole) and
+// kept as text; each message adds one number, its arrival time. The hot path
+// pays a decode per read and a store per event, no object per event. When
+// asked, the pieces become one string (at the end, once: one flat string).
+import type { StreamEnd } from '../protocol';
+import { EMPTY_MARKS, RECORD_VERSION, type RecordedRequest, type RecordedResponse, type StreamRecord } from '../record';
+
+export interface RecordBuilder {
+  response(response: RecordedResponse): void;
+  /** A network read, at `at` on the page's clock. */
+  chunk(bytes: Uint8Array, at: number): void;
+  /** A message the stream dispatched, at the time of the read that completed it. */
+  message(event: string, at: number): void;
+  end(end: StreamEnd): void;
+  /** The record so far; waits for the request's summary (attachments are hashed off the hot path). */
+  snapshot(): Promise<StreamRecord>;
+}
+
+export interface BuilderStart {
+  /** Wall-clock time the request was sent. */
+  readonly sentAt: number;
+  /** The same moment on the page's clock: the origin of every time in the record. */
+  readonly startedAt: number;
+  readonly request: Promise<RecordedRequest | null>;
+}
+
+/** Times are kept to the microsecond, so a record written to a file and read back is the same record. */
+const toMicros = (ms: number) => Math.round(ms * 1000) / 1000;
+
+export function createRecordBuilder({ sentAt, startedAt, request }: BuilderStart): RecordBuilder {
+  const decoder = new TextDecoder();
+  let pieces: string[] = [];
+  let times = new Float64Array(256);
+  let count = 0;
+  let response: RecordedResponse | null = null;
+  let firstByte: number | null = null;
+  let firstContentDelta: number | null = null;
+  let lastByte: number | null = null;
+  let end: StreamEnd | null = null;
+  const body = () => {
+    if (pieces.length > 1) pieces = [pieces.join('')];
+    return pieces[0] ?? '';
+  };
+  return {
+    response(value) {
+      response = value;
+    },
+    chunk(bytes, at) {
+      const offset = toMicros(at - startedAt);
+      firstByte ??= offset;
+      lastByte = offset;
+      pieces.push(decoder.decode(bytes, { stream: true }));
+    },
+    message(event, at) {
+      const offset = toMicros(at - startedAt);
+      if (firstContentDelta === null && event === 'content_block_delta') firstContentDelta = offset;
+      if (count === times.length) {
+        const grown = new Float64Array(times.length * 2);
+        grown.set(times);
+        times = grown;
+      }
+      times[count++] = offset;
+    },
+    end(value) {
+      const tail = decoder.decode();
+      if (tail !== '') pieces.push(tail);
+      end = value;
+      // Done growing: keep the times that exist and one flat string.
+      times = times.slice(0, count);
+      body();
+    },
+    async snapshot() {
+      return {
+        version: RECORD_VERSION,
+        sentAt,
+        request: await request,
+        response,
+        body: body(),
+        times: times.slice(0, count),
+        marks: end === null && firstByte === null ? EMPTY_MARKS : { firstByte, firstContentDelta, lastByte },
+        end,
+      };
+    },
+  };
+}
