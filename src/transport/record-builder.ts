@@ -4,7 +4,7 @@
 // pays a decode per read and a store per event, no object per event. When
 // asked, the pieces become one string (at the end, once: one flat string).
 import type { StreamEnd } from '../protocol';
-import { EMPTY_MARKS, RECORD_VERSION, type RecordedRequest, type RecordedResponse, type StreamRecord } from '../record';
+import { EMPTY_MARKS, RECORD_VERSION, type RecordedRequest, type RecordedResponse, type RecordMarks, type StreamRecord } from '../record';
 
 export interface RecordBuilder {
   response(response: RecordedResponse): void;
@@ -23,12 +23,14 @@ export interface BuilderStart {
   /** The same moment on the page's clock: the origin of every time in the record. */
   readonly startedAt: number;
   readonly request: Promise<RecordedRequest | null>;
+  /** A full-speed replay's recorded marks, kept instead of the replay's own. */
+  readonly marks?: RecordMarks;
 }
 
 /** Times are kept to the microsecond, so a record written to a file and read back is the same record. */
 const toMicros = (ms: number) => Math.round(ms * 1000) / 1000;
 
-export function createRecordBuilder({ sentAt, startedAt, request }: BuilderStart): RecordBuilder {
+export function createRecordBuilder({ sentAt, startedAt, request, marks: recordedMarks }: BuilderStart): RecordBuilder {
   const decoder = new TextDecoder();
   let pieces: string[] = [];
   let times = new Float64Array(256);
@@ -78,7 +80,7 @@ export function createRecordBuilder({ sentAt, startedAt, request }: BuilderStart
         response,
         body: body(),
         times: times.slice(0, count),
-        marks: end === null && firstByte === null ? EMPTY_MARKS : { firstByte, firstContentDelta, lastByte },
+        marks: end !== null && recordedMarks !== undefined ? recordedMarks : end === null && firstByte === null ? EMPTY_MARKS : { firstByte, firstContentDelta, lastByte },
         end,
       };
     },

@@ -41,7 +41,7 @@ export function createStreamService(post: (message: FromService) => void, option
     running.set(id, controller);
     const { replay } = request;
     const recordedRequest = replay !== undefined ? Promise.resolve(replay.request) : recording ? requestAsSent(request) : Promise.resolve(null);
-    const builder = createRecordBuilder({ sentAt: replay?.sentAt ?? Date.now(), startedAt, request: recordedRequest });
+    const builder = createRecordBuilder({ sentAt: replay?.sentAt ?? Date.now(), startedAt, request: recordedRequest, ...(replay?.timing === 'full' ? { marks: replay.marks } : {}) });
     if (recording) records.set(id, builder);
     const batches = createBatcher((arrivals) => post({ type: 'batch', id, arrivals }));
     const toPageClock = timeOrigin - pageTimeOrigin;
@@ -76,7 +76,7 @@ export function createStreamService(post: (message: FromService) => void, option
     }
     builder.end(end);
     batches.close();
-    const recordedEnd = replay?.timing === 'full' && replay.lastByte !== null ? startedAt + replay.lastByte : null;
+    const recordedEnd = replay?.timing === 'full' && replay.marks.lastByte !== null ? startedAt + replay.marks.lastByte : null;
     post({ type: 'end', id, end, at: end.kind === 'eof' ? (recordedEnd ?? chunkAt) : now() + toPageClock });
   };
 

@@ -2,7 +2,7 @@
 // stream runs in a stream service: in the stream worker, or on the page where
 // no worker can start. Either way the page sees the same messages.
 import type { Arrival, StreamEnd } from '../protocol';
-import type { RecordedRequest, StreamRecord } from '../record';
+import type { RecordedRequest, RecordMarks, StreamRecord } from '../record';
 import type { ReplaySource } from './replay';
 
 export interface ResponseMeta {
@@ -33,8 +33,8 @@ export interface StreamRequest {
 export interface Replay extends ReplaySource {
   readonly request: RecordedRequest | null;
   readonly sentAt: number;
-  /** The recorded last byte (ms since sent): when a full-speed replay ends. */
-  readonly lastByte: number | null;
+  /** The recorded marks: a full-speed replay keeps them (and ends at the recorded last byte). */
+  readonly marks: RecordMarks;
 }
 
 /** How a stream ended, and when (on the page's clock: the last byte, or the moment it was stopped or failed). */
