@@ -29,6 +29,8 @@ export interface Directive {
   scenario: Scenario;
   /** `fast` anywhere in the args: no pacing at all. */
   fast: boolean;
+  /** `<n>tps` anywhere in the args: this request's pace in output tokens per second. */
+  tokensPerSecond: number | null;
   /** The user's text with the /sim line removed (what the answer is about). */
   prompt: string;
 }
@@ -38,6 +40,7 @@ export const SCENARIO_HELP: readonly [string, string][] = [
   ['long <n>', 'About n output tokens of markdown (headings, lists, tables, code).'],
   ['echo', 'Answers with the prompt (the lines after `/sim echo`) word for word: see your own markdown stream in.'],
   ['fast', 'No pacing; combine with any other, e.g. `/sim long 20000 fast`.'],
+  ['<n>tps', 'Paces this answer at n output tokens per second, e.g. `/sim long 500 1000tps`.'],
   ['thinking [redacted]', 'A thinking block (thinking_delta, signature_delta) before the answer; `redacted` adds a redacted_thinking block.'],
   ['tool', 'Calls one of the request\'s tools (stop_reason tool_use).'],
   ['parallel-tools [n]', 'Calls n tools (default 2) in one turn.'],
@@ -75,14 +78,16 @@ export function parseDirective(messages: readonly SimMessage[]): Directive {
   const newline = text.indexOf('\n');
   const firstLine = (newline < 0 ? text : text.slice(0, newline)).trim();
   const match = /^\/sim(?:\s+(.*))?$/i.exec(firstLine);
-  if (match === null) return { scenario: { name: 'normal' }, fast: false, prompt: text };
+  if (match === null) return { scenario: { name: 'normal' }, fast: false, tokensPerSecond: null, prompt: text };
   const prompt = newline < 0 ? '' : text.slice(newline + 1).trim();
   const words = (match[1] ?? '').trim().split(/\s+/).filter((w) => w.length > 0).map((w) => w.toLowerCase());
   const fast = words.includes('fast');
-  const rest = words.filter((w) => w !== 'fast');
+  const pace = words.map((w) => /^(\d+)tps$/.exec(w)).find((m) => m !== null);
+  const tokensPerSecond = pace === undefined || pace === null ? null : Math.min(100_000, Math.max(1, Number(pace[1])));
+  const rest = words.filter((w) => w !== 'fast' && !/^\d+tps$/.test(w));
   const name = rest[0] ?? (fast ? 'normal' : 'help');
   const args = rest.slice(1);
-  return { scenario: scenarioFor(name, args), fast, prompt };
+  return { scenario: scenarioFor(name, args), fast, tokensPerSecond, prompt };
 }
 
 function scenarioFor(name: string, args: string[]): Scenario {

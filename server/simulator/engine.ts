@@ -11,7 +11,7 @@ import { validateRequest } from './validate';
 
 export type MessagesResult =
   | { kind: 'error'; error: ApiErrorSpec }
-  | { kind: 'ok'; request: ParsedRequest; fast: boolean; rendered: Rendered };
+  | { kind: 'ok'; request: ParsedRequest; fast: boolean; tokensPerSecond: number | null; rendered: Rendered };
 
 export type CountResult = { kind: 'error'; error: ApiErrorSpec } | { kind: 'ok'; inputTokens: number };
 
@@ -41,7 +41,7 @@ export function runMessages(body: string, version: ApiVersion, cache: PromptCach
     maxTokens: req.maxTokens,
     rng: rng.fork('deltas'),
   });
-  return { kind: 'ok', request: req, fast: directive.fast, rendered };
+  return { kind: 'ok', request: req, fast: directive.fast, tokensPerSecond: directive.tokensPerSecond, rendered };
 }
 
 export function runCountTokens(body: string, version: ApiVersion): CountResult {

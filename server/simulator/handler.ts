@@ -44,6 +44,13 @@ function rateLimitHeaders(): Record<string, string> {
     'anthropic-ratelimit-tokens-limit': '2400000',
     'anthropic-ratelimit-tokens-remaining': '2400000',
     'anthropic-ratelimit-tokens-reset': reset,
+    // Input and output tokens are limited separately, as the API reports them.
+    'anthropic-ratelimit-input-tokens-limit': '2000000',
+    'anthropic-ratelimit-input-tokens-remaining': '2000000',
+    'anthropic-ratelimit-input-tokens-reset': reset,
+    'anthropic-ratelimit-output-tokens-limit': '400000',
+    'anthropic-ratelimit-output-tokens-remaining': '400000',
+    'anthropic-ratelimit-output-tokens-reset': reset,
   };
 }
 
@@ -124,7 +131,7 @@ async function messages(req: RouteRequest, res: ServerResponse, ctx: HandlerCont
     sendError(res, ctx.requestId, result.error);
     return true;
   }
-  const pacing: Pacing = { ...ctx.pacing, fast: result.fast };
+  const pacing: Pacing = { ...ctx.pacing, fast: result.fast, ...(result.tokensPerSecond === null ? {} : { tokensPerSecond: result.tokensPerSecond }) };
 
   if (result.request.stream) {
     res.writeHead(200, {

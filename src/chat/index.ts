@@ -6,3 +6,4 @@ export { toApiMessages } from './api-messages';
 export { BUILTIN_TOOL_NAMES, enabledTools } from './tools-in-use';
 export { settingsProblems } from './preflight';
 export { ChatView } from './chat-view';
+export { replayRecording, type ReplayTiming } from './replay';

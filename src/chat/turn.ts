@@ -10,7 +10,7 @@ import type { MessageParam } from '@anthropic-ai/sdk/resources/messages';
 import type { Attachment } from '../attachments';
 import { toRequestOptions, type RequestOptions } from '../settings';
 import { appendMessage, newId, place, removeMessages, truncateAfter, useChatStore, type AssistantMessage, type ChatMessage, type MessageDraft, type ToolResultsMessage } from '../store';
-import { createStreamClient, defaultStreamClient, MAX_RETRIES, retryDecision, type StreamClient } from '../transport';
+import { createStreamClient, defaultStreamClient, MAX_RETRIES, retryDecision, type Replay, type StreamClient } from '../transport';
 import { canContinue, continuationMessages } from './continuation';
 import { toApiMessages, withCacheBreakpoint } from './api-messages';
 import { streamAssistant } from './stream-assistant';
@@ -99,6 +99,20 @@ export async function continueAnswer(messageId: string, options: TurnOptions = {
   const before = toApiMessages(all.slice(0, all.findIndex((m) => m.id === messageId)));
   const messages = continuationMessages(before, partial, s.settings.model);
   await withTurn((scope) => runTurn(scope, options, { messages, continuationOf: messageId }), options);
+}
+
+/**
+ * Plays a recorded answer (an imported .sse file) after the open
+ * conversation's last message, through the path a live answer takes; Stop
+ * stops it as it would a live one.
+ */
+export async function replayAnswer(replay: Replay, model: string | null, options: TurnOptions = {}): Promise<void> {
+  const s = useChatStore.getState();
+  if (s.turnActive) return;
+  const requestOptions = { ...toRequestOptions(s.settings, []), ...(model === null ? {} : { model }) };
+  await withTurn(async (scope) => {
+    await streamAssistant(requestOptions, [], { signal: scope.nextRequest(), client: scope.client, newId, replay });
+  }, options);
 }
 
 /** What one turn owns: the request under way and the retry countdown, for Stop to reach. */

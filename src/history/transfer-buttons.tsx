@@ -4,6 +4,7 @@ import { exportAll, exportOne, importJson, startPersistence } from '../persisten
 import { metaOf, useChatStore } from '../store';
 import { downloadFile, fileNameOf } from '../ui';
 import { toMarkdown } from './markdown-export';
+import { SseImport } from './sse-import';
 import { useHistoryUi } from './ui-store';
 
 const note = (text: string) => useHistoryUi.setState({ note: text });
@@ -59,6 +60,7 @@ export function TransferButtons() {
         <button type="button" className={button} onClick={() => input.current?.click()}>
           Import
         </button>
+        <SseImport buttonClass={button} />
       </div>
       <input
         ref={input}
