@@ -38,6 +38,11 @@ describe('formatting', () => {
     expect(formatCount(null)).toBe('—');
     expect(formatDuration(412.4)).toBe('412 ms');
     expect(formatDuration(1530)).toBe('1.53 s');
+    // The same times, differenced against another origin, read the same (a replay shows the original's figures).
+    const start = 123_456.7;
+    expect(formatDuration(start + 286.5 - start)).toBe(formatDuration(286.5));
+    expect(formatDuration(286.49999999)).toBe(formatDuration(286.50000001));
+    expect(formatDuration(1524.9999999)).toBe(formatDuration(1525.0000001));
   });
 
   it('groups integers exactly as en-US toLocaleString does', () => {

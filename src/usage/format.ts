@@ -53,14 +53,24 @@ export function formatCount(value: number | null): string {
   return `${value < 0 ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
 }
 
+/**
+ * Durations are differences of page-clock times, which the browser
+ * quantises (to 0.1 ms, say) and floating point then blurs: 286.5 can come
+ * out as 286.49999999 one time and 286.50000001 the next. Rounding off the
+ * blur first means the same recorded times always read the same (a replay
+ * shows the original's figures).
+ */
+const deblur = (value: number) => Math.round(value * 1e6) / 1e6;
+
 export function formatDuration(ms: number | null): string {
   if (ms === null) return '—';
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  return `${(ms / 1000).toFixed(2)} s`;
+  const clean = deblur(ms);
+  if (clean < 1000) return `${Math.round(clean)} ms`;
+  return `${(Math.round(clean / 10) / 100).toFixed(2)} s`;
 }
 
 export function formatRate(perSecond: number | null): string {
-  return perSecond === null ? '—' : perSecond.toFixed(1);
+  return perSecond === null ? '—' : (Math.round(deblur(perSecond) * 10) / 10).toFixed(1);
 }
 
 /** About four characters per token, the usual rule of thumb for English text; shown with "~" and replaced by the API's count at the end. */
