@@ -51,7 +51,7 @@ function burstClient(batches: Arrival[][]): StreamClient {
         for (const batch of batches) handlers.onBatch(batch);
         return { end: { kind: 'eof' as const }, at: performance.now() };
       });
-      return { done, log: { requestStartedAt: 0, read: () => Promise.resolve(null), release: () => undefined } };
+      return { done, log: { requestStartedAt: 0, read: () => Promise.resolve(null), readFinal: () => Promise.resolve(null), release: () => undefined } };
     },
   };
 }

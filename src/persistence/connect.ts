@@ -85,7 +85,7 @@ export function connectPersistence(store: ChatStore, repository: Repository, opt
    */
   const saveRecord = async (conversationId: string, messageId: string) => {
     const log = store.getState().streamLogs[messageId];
-    const record = await log?.read();
+    const record = await log?.readFinal();
     if (log === undefined || record === null || record === undefined) return;
     const saved = await write([{ kind: 'put_record', entry: { conversationId, messageId, record } }], null, conversationId);
     if (saved) quietly((state) => (state.streamLogs[messageId] === log ? dropStreamLog(state, messageId) : {}));

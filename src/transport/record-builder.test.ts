@@ -65,7 +65,7 @@ function serviceRun(request: StreamRequest, fetchImpl: typeof fetch): Promise<{ 
     service = createStreamService(
       (message) => {
         messages.push(message);
-        if (message.type === 'end') service({ type: 'read', id: 1 });
+        if (message.type === 'end') service({ type: 'read', id: 1, seq: 1, final: true });
         if (message.type === 'record') resolve({ record: message.record, messages });
       },
       { fetch: fetchImpl },

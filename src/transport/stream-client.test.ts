@@ -125,7 +125,7 @@ describe('stream records', () => {
     service({ type: 'start', id: 7, request: { url: '/x', body: {} }, timeOrigin: performance.timeOrigin, startedAt: performance.now() });
     await vi.waitFor(() => expect(seen.at(-1)?.type).toBe('end'));
     const read = async () => {
-      service({ type: 'read', id: 7 });
+      service({ type: 'read', id: 7, seq: 1 });
       await vi.waitFor(() => expect(seen.at(-1)?.type).toBe('record'));
       const answer = seen.pop();
       return answer?.type === 'record' ? (answer.record?.times.length ?? null) : -1;

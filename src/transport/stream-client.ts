@@ -49,7 +49,9 @@ interface Live {
 
 export function createStreamClient({ spawn, fetch }: ClientOptions = {}): StreamClient {
   const live = new Map<number, Live>();
-  const reads = new Map<number, Array<(record: StreamRecord | null) => void>>();
+  /** Reads waiting for their answer, by sequence number, with the stream they read. */
+  const reads = new Map<number, { readonly id: number; readonly resolve: (record: StreamRecord | null) => void }>();
+  let nextRead = 1;
   /** Which channel each stream's record lives behind. */
   const homes = new Map<number, Channel>();
   let nextId = 1;
@@ -65,12 +67,10 @@ export function createStreamClient({ spawn, fetch }: ClientOptions = {}): Stream
       case 'end':
         live.get(message.id)?.finish({ end: message.end, at: message.at });
         return;
-      case 'record': {
-        const waiting = reads.get(message.id);
-        waiting?.shift()?.(message.record);
-        if (waiting?.length === 0) reads.delete(message.id);
+      case 'record':
+        reads.get(message.seq)?.resolve(message.record);
+        reads.delete(message.seq);
         return;
-      }
       default:
         assertNever(message);
     }
@@ -97,8 +97,11 @@ export function createStreamClient({ spawn, fetch }: ClientOptions = {}): Stream
       for (const [id, home] of homes) {
         if (home !== workerChannel) continue;
         homes.delete(id);
-        for (const resolve of reads.get(id) ?? []) resolve(null);
-        reads.delete(id);
+        for (const [seq, read] of reads) {
+          if (read.id !== id) continue;
+          read.resolve(null);
+          reads.delete(seq);
+        }
       }
     };
     worker = started;
@@ -128,15 +131,18 @@ export function createStreamClient({ spawn, fetch }: ClientOptions = {}): Stream
       signal.addEventListener('abort', onAbort);
       channel.send({ type: 'start', id, request, timeOrigin: performance.timeOrigin, startedAt: requestStartedAt });
     });
+    const read = (final: boolean) =>
+      new Promise<StreamRecord | null>((resolve) => {
+        const home = homes.get(id);
+        if (home === undefined) return resolve(null);
+        const seq = nextRead++;
+        reads.set(seq, { id, resolve });
+        home.send({ type: 'read', id, seq, final });
+      });
     const log: StreamLog = {
       requestStartedAt,
-      read: () =>
-        new Promise<StreamRecord | null>((resolve) => {
-          const home = homes.get(id);
-          if (home === undefined) return resolve(null);
-          reads.set(id, [...(reads.get(id) ?? []), resolve]);
-          home.send({ type: 'read', id });
-        }),
+      read: () => read(false),
+      readFinal: () => read(true),
       release: () => {
         homes.get(id)?.send({ type: 'release', id });
         homes.delete(id);

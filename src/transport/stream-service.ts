@@ -35,8 +35,12 @@ export function createStreamService(post: (message: FromService) => void, option
   const recording = options.record ?? true;
   const running = new Map<number, AbortController>();
   const records = new Map<number, RecordBuilder>();
+  /** Settles when each stream has ended here. */
+  const ended = new Map<number, Promise<void>>();
 
   const start = async (id: number, request: StreamRequest, pageTimeOrigin: number, startedAt: number): Promise<void> => {
+    let markEnded = () => {};
+    ended.set(id, new Promise((resolve) => (markEnded = resolve)));
     const controller = new AbortController();
     running.set(id, controller);
     const { replay } = request;
@@ -75,6 +79,7 @@ export function createStreamService(post: (message: FromService) => void, option
       running.delete(id);
     }
     builder.end(end);
+    markEnded();
     batches.close();
     const recordedEnd = replay?.timing === 'full' && replay.marks.lastByte !== null ? startedAt + replay.marks.lastByte : null;
     post({ type: 'end', id, end, at: end.kind === 'eof' ? (recordedEnd ?? chunkAt) : now() + toPageClock });
@@ -89,13 +94,18 @@ export function createStreamService(post: (message: FromService) => void, option
         running.get(message.id)?.abort();
         return;
       case 'read': {
-        const builder = records.get(message.id);
-        if (builder === undefined) post({ type: 'record', id: message.id, record: null });
-        else void builder.snapshot().then((record) => post({ type: 'record', id: message.id, record }));
+        const { id, seq } = message;
+        const read = async () => {
+          if (message.final === true) await ended.get(id);
+          const builder = records.get(id);
+          post({ type: 'record', id, seq, record: builder === undefined ? null : await builder.snapshot() });
+        };
+        void read();
         return;
       }
       case 'release':
         records.delete(message.id);
+        ended.delete(message.id);
         return;
       default:
         assertNever(message);

@@ -49,6 +49,8 @@ export interface StreamLog {
   readonly requestStartedAt: number;
   /** The record so far; null once released (or when the stream's worker stopped). */
   read(): Promise<StreamRecord | null>;
+  /** The whole record, once the stream has ended where it runs (a Stop reaches it a moment after the page). */
+  readFinal(): Promise<StreamRecord | null>;
   /** Lets go of the record; a later read gets null. */
   release(): void;
 }
@@ -60,11 +62,12 @@ export type ToService =
    */
   | { readonly type: 'start'; readonly id: number; readonly request: StreamRequest; readonly timeOrigin: number; readonly startedAt: number }
   | { readonly type: 'abort'; readonly id: number }
-  | { readonly type: 'read'; readonly id: number }
+  /** `seq` numbers the read (its answer carries it); `final`: answer once the stream has ended. */
+  | { readonly type: 'read'; readonly id: number; readonly seq: number; readonly final?: boolean }
   | { readonly type: 'release'; readonly id: number };
 
 export type FromService =
   | { readonly type: 'open'; readonly id: number; readonly meta: ResponseMeta }
   | { readonly type: 'batch'; readonly id: number; readonly arrivals: readonly Arrival[] }
   | { readonly type: 'end'; readonly id: number; readonly end: StreamEnd; readonly at: number }
-  | { readonly type: 'record'; readonly id: number; readonly record: StreamRecord | null };
+  | { readonly type: 'record'; readonly id: number; readonly seq: number; readonly record: StreamRecord | null };

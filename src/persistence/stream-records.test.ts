@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { sendMessage, stopStreaming } from '../chat';
+import { dropConversation, resetChatStore, useChatStore } from '../store';
+import type { Connection } from './connect';
+import { fakeFetch, installBrowserShims } from '../transport/node-shims';
+import { connectPersistence } from './connect';
+import { createMemoryDb } from './memory-db';
+import { createRepository } from './repository';
+
+const BASIC = readFileSync(new URL('../../fixtures/anthropic-sse/sdk-ts-basic-text.sse', import.meta.url), 'utf8');
+
+beforeAll(() => {
+  installBrowserShims();
+});
+const connections: Connection[] = [];
+beforeEach(() => resetChatStore());
+afterEach(() => {
+  for (const connection of connections.splice(0)) connection.dispose();
+});
+
+async function connected() {
+  const db = createMemoryDb();
+  const connection = connectPersistence(useChatStore, createRepository(db), { tabId: 'A' });
+  connections.push(connection);
+  await connection.ready;
+  return { db, connection };
+}
+
+const answerId = () => {
+  const s = useChatStore.getState();
+  const id = s.messageIds.findLast((m) => s.messages[m]?.role === 'assistant');
+  if (id === undefined) throw new Error('no answer');
+  return id;
+};
+
+describe('stream records in storage', () => {
+  it('are stored when an answer ends, then let go in memory; read back from storage', async () => {
+    const { connection } = await connected();
+    await sendMessage('hello', { fetch: fakeFetch(() => ({ chunks: [BASIC] })) });
+    const id = answerId();
+    const conversation = useChatStore.getState().activeId;
+    await vi.waitFor(() => expect(useChatStore.getState().streamLogs[id]).toBeUndefined());
+    const record = await connection.loadRecord(conversation, id);
+    expect(record?.body).toBe(BASIC);
+    expect(record?.end).toEqual({ kind: 'eof' });
+    expect(record?.request?.body).toMatchObject({ messages: [{ role: 'user' }] });
+  });
+
+  it('keep a stopped answer whole: the record ends where Stop ended it', async () => {
+    const { connection } = await connected();
+    const head = `${BASIC.split('event: content_block_stop')[0] ?? ''}`;
+    const done = sendMessage('hello', { fetch: fakeFetch(() => ({ chunks: [head], hang: true })) });
+    await vi.waitFor(() => expect(useChatStore.getState().streaming?.stream.blocks.length).toBe(1));
+    stopStreaming();
+    await done;
+    const id = answerId();
+    await vi.waitFor(() => expect(useChatStore.getState().streamLogs[id]).toBeUndefined());
+    const record = await connection.loadRecord(useChatStore.getState().activeId, id);
+    expect(record?.body).toBe(head);
+    expect(record?.end).toEqual({ kind: 'aborted' });
+  });
+
+  it('go with their conversation', async () => {
+    const { db, connection } = await connected();
+    await sendMessage('hello', { fetch: fakeFetch(() => ({ chunks: [BASIC] })) });
+    const id = answerId();
+    const conversation = useChatStore.getState().activeId;
+    await vi.waitFor(async () => expect(await db.recordOf(conversation, id)).toBeDefined());
+    connection.newChat();
+    useChatStore.setState((s) => dropConversation(s, conversation));
+    await vi.waitFor(async () => expect(await db.recordOf(conversation, id)).toBeUndefined());
+    expect(await connection.loadRecord(conversation, id)).toBeNull();
+  });
+
+  it('stay in memory when storage is full, which is reported as for any write', async () => {
+    const { db, connection } = await connected();
+    db.failWrites = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    await sendMessage('hello', { fetch: fakeFetch(() => ({ chunks: [BASIC] })) });
+    const id = answerId();
+    await vi.waitFor(() => expect(useChatStore.getState().storageProblem?.kind).toBe('full'));
+    const log = useChatStore.getState().streamLogs[id];
+    expect((await log?.read())?.body).toBe(BASIC);
+    expect(await connection.loadRecord(useChatStore.getState().activeId, id)).toBeNull();
+  });
+});
