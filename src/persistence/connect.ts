@@ -21,8 +21,15 @@ export interface Connection {
   /** The stream record of an answer in any conversation (null when none was kept). */
   loadRecord(conversationId: string, messageId: string): Promise<StreamRecord | null>;
   /** Writes imported conversations in one transaction, then lists them. */
-  addConversations(items: ReadonlyArray<{ readonly meta: ConversationMeta; readonly messages: readonly ChatMessage[] }>): Promise<void>;
+  addConversations(items: ReadonlyArray<ImportedItem>): Promise<void>;
   dispose(): void;
+}
+
+/** A conversation to add: its messages and the stream records of its answers. */
+export interface ImportedItem {
+  readonly meta: ConversationMeta;
+  readonly messages: readonly ChatMessage[];
+  readonly records?: ReadonlyArray<{ readonly messageId: string; readonly record: StreamRecord }>;
 }
 
 export interface ConnectOptions {
@@ -180,11 +187,18 @@ export function connectPersistence(store: ChatStore, repository: Repository, opt
       if (id === state.activeId) return Object.values(state.messages);
       return Object.values(await loadMessages(id));
     },
-    loadRecord: (conversationId, messageId) => repository.loadRecord(conversationId, messageId).catch(() => null),
+    async loadRecord(conversationId, messageId) {
+      // Not yet stored (or storage refused it): the record is still where the stream ran.
+      const state = store.getState();
+      const live = conversationId === state.activeId ? state.streamLogs[messageId] : undefined;
+      if (live !== undefined) return live.read();
+      return repository.loadRecord(conversationId, messageId).catch(() => null);
+    },
     async addConversations(items) {
       const ops = items.flatMap((item): WriteOp[] => [
         { kind: 'put_conversation', record: toConversationRecord(item.meta) },
         ...item.messages.map((m): WriteOp => ({ kind: 'put_message', record: toMessageRecord(item.meta.id, m) })),
+        ...(item.records ?? []).map(({ messageId, record }): WriteOp => ({ kind: 'put_record', entry: { conversationId: item.meta.id, messageId, record } })),
       ]);
       try {
         await repository.write(ops);

@@ -1,5 +1,6 @@
 // Search, export and import over a connection: the operations the history
 // sidebar offers.
+import type { StreamRecord } from '../record';
 import { metaOf, newId, type ChatStore } from '../store';
 import type { Connection } from './connect';
 import { toMeta } from './repository';
@@ -24,7 +25,14 @@ export async function searchConversations(store: ChatStore, connection: Connecti
 export async function exportOne(store: ChatStore, connection: Connection, id: string): Promise<ConversationExport | null> {
   const meta = metaOf(store.getState(), id);
   if (meta === undefined) return null;
-  return exportConversation(meta, await connection.messagesOf(id));
+  const messages = await connection.messagesOf(id);
+  const records = new Map<string, StreamRecord>();
+  for (const message of messages) {
+    if (message.role !== 'assistant') continue;
+    const record = await connection.loadRecord(id, message.id);
+    if (record !== null) records.set(message.id, record);
+  }
+  return exportConversation(meta, messages, records);
 }
 
 export async function exportAll(store: ChatStore, connection: Connection): Promise<ArchiveExport> {
@@ -45,7 +53,7 @@ export async function importJson(store: ChatStore, connection: Connection, data:
   const items = parsed.conversations.map((item) => {
     const placed = taken.has(item.conversation.id) ? withConversationId(item, newId('conv')) : item;
     taken.add(placed.conversation.id);
-    return { meta: toMeta(placed.conversation), messages: placed.messages.map((r) => fromStoredMessage(r.message)) };
+    return { meta: toMeta(placed.conversation), messages: placed.messages.map((r) => fromStoredMessage(r.message)), records: placed.records };
   });
   await connection.addConversations(items);
   return { imported: items.length };

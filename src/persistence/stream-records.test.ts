@@ -6,6 +6,7 @@ import type { Connection } from './connect';
 import { fakeFetch, installBrowserShims } from '../transport/node-shims';
 import { connectPersistence } from './connect';
 import { createMemoryDb } from './memory-db';
+import { exportOne, importJson } from './library';
 import { createRepository } from './repository';
 
 const BASIC = readFileSync(new URL('../../fixtures/anthropic-sse/sdk-ts-basic-text.sse', import.meta.url), 'utf8');
@@ -61,6 +62,19 @@ describe('stream records in storage', () => {
     expect(record?.end).toEqual({ kind: 'aborted' });
   });
 
+  it('travel with a JSON export: an imported conversation can be inspected', async () => {
+    const { connection } = await connected();
+    await sendMessage('hello', { fetch: fakeFetch(() => ({ chunks: [BASIC] })) });
+    const id = answerId();
+    const conversation = useChatStore.getState().activeId;
+    await vi.waitFor(() => expect(useChatStore.getState().streamLogs[id]).toBeUndefined());
+    const original = await connection.loadRecord(conversation, id);
+    const exported = JSON.parse(JSON.stringify(await exportOne(useChatStore, connection, conversation))) as unknown;
+    expect(await importJson(useChatStore, connection, exported)).toEqual({ imported: 1 });
+    const copy = Object.keys(useChatStore.getState().conversations).find((c) => c !== conversation) ?? '';
+    expect(await connection.loadRecord(copy, id)).toEqual(original);
+  });
+
   it('go with their conversation', async () => {
     const { db, connection } = await connected();
     await sendMessage('hello', { fetch: fakeFetch(() => ({ chunks: [BASIC] })) });
@@ -79,8 +93,9 @@ describe('stream records in storage', () => {
     await sendMessage('hello', { fetch: fakeFetch(() => ({ chunks: [BASIC] })) });
     const id = answerId();
     await vi.waitFor(() => expect(useChatStore.getState().storageProblem?.kind).toBe('full'));
-    const log = useChatStore.getState().streamLogs[id];
-    expect((await log?.read())?.body).toBe(BASIC);
-    expect(await connection.loadRecord(useChatStore.getState().activeId, id)).toBeNull();
+    const conversation = useChatStore.getState().activeId;
+    expect(useChatStore.getState().streamLogs[id]).toBeDefined();
+    expect((await connection.loadRecord(conversation, id))?.body).toBe(BASIC);
+    expect(await db.recordOf(conversation, id)).toBeUndefined();
   });
 });

@@ -1,7 +1,9 @@
 // Export and import as JSON: complete (every block, usage, timing, settings,
-// the whole tree and which branch is shown). Pure. Messages are listed
+// the whole tree and which branch is shown, and each answer's stream record
+// as the text of its .sse file). Pure. Messages are listed
 // oldest first so the same conversation always exports the same text.
 import { isRecord } from '../protocol';
+import { decodeSseFile, encodeSseFile, type StreamRecord } from '../record';
 import type { ChatMessage, ConversationMeta } from '../store';
 import { migrateConversation } from './migrate';
 import { SCHEMA_VERSION, type ConversationRecord, type MessageRecord, type StoredMessage } from './records';
@@ -16,6 +18,8 @@ export interface ConversationExport {
   readonly schemaVersion: typeof SCHEMA_VERSION;
   readonly conversation: ConversationRecord;
   readonly messages: readonly StoredMessage[];
+  /** Each answer's stream record, by message id, as an .sse file's text (see src/record/sse-file.ts). */
+  readonly records?: Readonly<Record<string, string>>;
 }
 
 export interface ArchiveExport {
@@ -27,13 +31,21 @@ export interface ArchiveExport {
 export interface ImportedConversation {
   readonly conversation: ConversationRecord;
   readonly messages: readonly MessageRecord[];
+  readonly records: ReadonlyArray<{ readonly messageId: string; readonly record: StreamRecord }>;
 }
 
 export type ImportResult = { readonly ok: true; readonly conversations: readonly ImportedConversation[] } | { readonly ok: false; readonly error: string };
 
-export function exportConversation(meta: ConversationMeta, messages: readonly ChatMessage[]): ConversationExport {
+export function exportConversation(meta: ConversationMeta, messages: readonly ChatMessage[], records: ReadonlyMap<string, StreamRecord> = new Map()): ConversationExport {
   const ordered = [...messages].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { format: CONVERSATION_FORMAT, schemaVersion: SCHEMA_VERSION, conversation: toConversationRecord(meta), messages: ordered.map(toStoredMessage) };
+  const files = Object.fromEntries(ordered.flatMap((m) => (records.has(m.id) ? [[m.id, encodeSseFile(records.get(m.id) as StreamRecord)]] : [])));
+  return {
+    format: CONVERSATION_FORMAT,
+    schemaVersion: SCHEMA_VERSION,
+    conversation: toConversationRecord(meta),
+    messages: ordered.map(toStoredMessage),
+    ...(Object.keys(files).length > 0 ? { records: files } : {}),
+  };
 }
 
 export function exportArchive(conversations: readonly ConversationExport[]): ArchiveExport {
@@ -65,7 +77,10 @@ function readConversation(item: unknown): ImportedConversation | null {
     if (!isStoredMessage(message)) return null;
     messages.push({ schemaVersion: SCHEMA_VERSION, conversationId: id, id: message.id, message });
   }
-  return { conversation: migrated.conversation, messages };
+  // A record that cannot be read is left out: the answer is imported without it.
+  const files = isRecord(item.records) ? Object.entries(item.records) : [];
+  const records = files.flatMap(([messageId, file]) => (typeof file === 'string' && messages.some((m) => m.id === messageId) ? [{ messageId, record: decodeSseFile(file).record }] : []));
+  return { conversation: migrated.conversation, messages, records };
 }
 
 function isStoredMessage(value: unknown): value is StoredMessage {
@@ -86,5 +101,5 @@ function isStoredMessage(value: unknown): value is StoredMessage {
 
 /** The same conversation under another id (importing next to the original). */
 export function withConversationId(imported: ImportedConversation, id: string): ImportedConversation {
-  return { conversation: { ...imported.conversation, id }, messages: imported.messages.map((m) => ({ ...m, conversationId: id })) };
+  return { ...imported, conversation: { ...imported.conversation, id }, messages: imported.messages.map((m) => ({ ...m, conversationId: id })) };
 }
