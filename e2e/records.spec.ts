@@ -138,3 +138,76 @@ for (const tokensPerSecond of [200, 1000]) {
     expect(Math.abs(measured - expected)).toBeLessThanOrEqual(Math.max(1, expected * 0.15));
   });
 }
+
+const timesIn = (file: string) => [...file.matchAll(/^:@t (.+)$/gm)].map((m) => Number(m[1]));
+const withoutAnnotations = (file: string) => file.replace(/^:@.*\n/gm, '');
+
+test('a replay at recorded timing brings each event within 10 ms of its recorded time', async ({ page }) => {
+  await page.goto('/');
+  await send(page, '/sim long 150');
+  await expect(lastAssistant(page)).toHaveAttribute('data-status', 'complete');
+  const original = readFileSync(await exportRecord(page, lastAssistant(page), 'paced'), 'utf8');
+  await importRecord(page, join(EXPORTS, 'paced.sse'), 'Recorded timing');
+  await expect(lastAssistant(page)).toHaveAttribute('data-status', 'complete');
+  const replayed = readFileSync(await exportRecord(page, lastAssistant(page), 'paced.replayed'), 'utf8');
+  expect(withoutAnnotations(replayed)).toBe(withoutAnnotations(original));
+  const [before, after] = [timesIn(original), timesIn(replayed)];
+  expect(after).toHaveLength(before.length);
+  const offsets = after.map((t, i) => t - (before[i] ?? 0));
+  const worst = Math.max(...offsets.map(Math.abs));
+  console.log(`recorded-timing replay: ${after.length} events, worst offset ${worst.toFixed(1)} ms at #${offsets.findIndex((o) => Math.abs(o) === worst)}; first ${offsets.slice(0, 5).map((o) => o.toFixed(1)).join(' ')}; sorted ${[...offsets].sort((a, b) => a - b).filter((_, i, a) => i % Math.ceil(a.length / 8) === 0).map((o) => o.toFixed(1)).join(' ')}`);
+  expect(worst).toBeLessThanOrEqual(10);
+});
+
+test('a transcript without timing (a fixture) replays at full speed only', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Import a recorded stream (.sse)').setInputFiles('fixtures/anthropic-sse/sdk-ts-tool-use.sse');
+  const dialog = page.getByRole('dialog', { name: 'Replay a recorded stream' });
+  await expect(dialog).toContainText('no arrival times');
+  await expect(dialog.getByRole('button', { name: 'Recorded timing' })).toBeDisabled();
+  await dialog.getByRole('button', { name: 'Full speed' }).click();
+  await expect(lastAssistant(page)).toHaveAttribute('data-status', 'complete');
+  await expect(lastAssistant(page).locator('[data-block="tool_use"]')).toHaveCount(1);
+});
+
+test('a file that is not SSE is refused with the reason; one that breaks off replays what it has and says so', async ({ page }) => {
+  await page.goto('/');
+  await send(page, 'keep me');
+  await expect(lastAssistant(page)).toHaveAttribute('data-status', 'complete');
+  const status = page.getByRole('complementary', { name: 'Conversation history' }).getByRole('status');
+  await page.getByLabel('Import a recorded stream (.sse)').setInputFiles({ name: 'notes.sse', mimeType: 'text/plain', buffer: Buffer.from('{"just":"json"}\n') });
+  await expect(status).toHaveText('notes.sse: The file holds no server-sent events: it is not an .sse stream.');
+  await expect(page.locator('article[data-role="user"]')).toContainText('keep me');
+
+  const full = readFileSync('fixtures/anthropic-sse/sdk-ts-basic-text.sse', 'utf8');
+  const cut = full.slice(0, full.indexOf('event: content_block_stop') + 30);
+  await page.getByLabel('Import a recorded stream (.sse)').setInputFiles({ name: 'cut.sse', mimeType: 'text/event-stream', buffer: Buffer.from(cut) });
+  const dialog = page.getByRole('dialog', { name: 'Replay a recorded stream' });
+  await expect(dialog.getByRole('list', { name: 'Problems with the file' })).toContainText('breaks off');
+  await dialog.getByRole('button', { name: 'Full speed' }).click();
+  await expect(lastAssistant(page)).toHaveAttribute('data-status', 'interrupted');
+  await expect(lastAssistant(page)).toContainText('Hello');
+  await expect(status).toContainText('cut.sse: The stream breaks off in the middle of an event.');
+  // The conversation imported before is still there.
+  await expect(page.getByRole('complementary', { name: 'Conversation history' }).getByText('keep me')).toBeVisible();
+});
+
+test('stopped and failed answers keep their records across a reload', async ({ page }) => {
+  await page.goto('/');
+  await send(page, '/sim long 2000');
+  await expect(lastAssistant(page).locator('[data-block="text"]')).toContainText(/\w+/);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(lastAssistant(page)).toHaveAttribute('data-status', 'stopped');
+  await send(page, '/sim error 400');
+  await expect(lastAssistant(page)).toHaveAttribute('data-status', 'error');
+  await page.reload();
+  const answers = page.locator('article[data-role="assistant"]');
+  await answers.nth(0).getByRole('button', { name: 'Inspect stream' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Stream inspector' });
+  await expect(dialog.getByRole('region', { name: 'Timing' })).toContainText('aborted');
+  await expect(dialog.getByTestId('event-list').locator('li[data-event="content_block_delta"]').first()).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await answers.nth(1).getByRole('button', { name: 'Inspect stream' }).click();
+  await expect(dialog.getByTestId('record-response')).toContainText('HTTP 400');
+  await expect(dialog.getByLabel('Response body')).toContainText('invalid_request_error');
+});
