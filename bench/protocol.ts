@@ -1,13 +1,14 @@
 // npm run bench:protocol: the app's stream path (the stream service:
 // fetch-event-source, decoding, joining and recording; then the page's
 // arrival queue and reducer) against the official SDK's MessageStream on the
-// same bytes, in one run. Prints MB/s for both, the ratio, and a linearity
-// check. The service runs here on this thread, the same code the stream
+// same bytes, in one run. Prints MB/s for both, the ratio, a linearity
+// check, the path with and without recording, and a record's size. The service runs here on this thread, the same code the stream
 // worker runs.
 import Anthropic from '@anthropic-ai/sdk';
 import { createArrivalQueue, createStreamedMessage, type StreamedMessage } from '../src/protocol';
 import { createStreamClient, FRAME_CONTENT_CHARS } from '../src/transport';
 import { fakeFetch, installBrowserShims } from '../src/transport/node-shims';
+import { recordingOverhead, recordSize, simulatorAnswer } from './recording';
 import { chunked, textStream, toolStream } from './streams';
 
 installBrowserShims();
@@ -136,6 +137,9 @@ const results = [
   await compare('(c) thinking, 2 MB', THINKING, false, 1),
   await linearity('(a) text', (s) => textStream(1_000_000 * s), false),
   await linearity('(b) tool_use', (s) => toolStream(250_000 * s, 5), true),
+  await recordingOverhead('(a) text', TEXT, 0.05),
+  await recordingOverhead('(b) tool_use', TOOL, 0.05),
+  await recordSize(await simulatorAnswer(20_000), 1.2),
 ];
 const failed = results.filter((ok) => !ok).length;
 console.log(failed === 0 ? 'all targets met' : `${failed} target(s) missed`);

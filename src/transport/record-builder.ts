@@ -1,8 +1,10 @@
-// Builds a stream's record as the bytes come: each network read is decoded
-// once (UTF-8, streaming, so a character split across reads is whole) and
-// kept as text; each message adds one number, its arrival time. The hot path
-// pays a decode per read and a store per event, no object per event. When
-// asked, the pieces become one string (at the end, once: one flat string).
+// Builds a stream's record as the bytes come. The hot path pays one array
+// push per network read (the bytes fetch already allocated) and one number
+// per event (its arrival time), no object per event. The bytes are decoded
+// once (UTF-8, streaming, so a character split across reads is whole) only
+// when the record is read, and at the end, into one flat string; decoding
+// as they came cost the path 50-70% (bench:protocol), decoding once after
+// it a fraction of that, off the path.
 import type { StreamEnd } from '../protocol';
 import { EMPTY_MARKS, RECORD_VERSION, type RecordedRequest, type RecordedResponse, type RecordMarks, type StreamRecord } from '../record';
 
@@ -32,6 +34,8 @@ const toMicros = (ms: number) => Math.round(ms * 1000) / 1000;
 
 export function createRecordBuilder({ sentAt, startedAt, request, marks: recordedMarks }: BuilderStart): RecordBuilder {
   const decoder = new TextDecoder();
+  /** Reads not decoded yet; each is decoded once, then let go. */
+  let undecoded: Uint8Array[] = [];
   let pieces: string[] = [];
   let times = new Float64Array(256);
   let count = 0;
@@ -41,6 +45,12 @@ export function createRecordBuilder({ sentAt, startedAt, request, marks: recorde
   let lastByte: number | null = null;
   let end: StreamEnd | null = null;
   const body = () => {
+    for (const bytes of undecoded) pieces.push(decoder.decode(bytes, { stream: true }));
+    undecoded = [];
+    if (end !== null) {
+      const tail = decoder.decode();
+      if (tail !== '') pieces.push(tail);
+    }
     if (pieces.length > 1) pieces = [pieces.join('')];
     return pieces[0] ?? '';
   };
@@ -52,7 +62,7 @@ export function createRecordBuilder({ sentAt, startedAt, request, marks: recorde
       const offset = toMicros(at - startedAt);
       firstByte ??= offset;
       lastByte = offset;
-      pieces.push(decoder.decode(bytes, { stream: true }));
+      undecoded.push(bytes);
     },
     message(event, at) {
       const offset = toMicros(at - startedAt);
@@ -65,12 +75,9 @@ export function createRecordBuilder({ sentAt, startedAt, request, marks: recorde
       times[count++] = offset;
     },
     end(value) {
-      const tail = decoder.decode();
-      if (tail !== '') pieces.push(tail);
       end = value;
-      // Done growing: keep the times that exist and one flat string.
+      // Done growing: keep only the times that exist.
       times = times.slice(0, count);
-      body();
     },
     async snapshot() {
       return {

@@ -36,6 +36,8 @@ export interface ClientOptions {
   readonly spawn?: () => WorkerLike;
   /** Injected for tests and Node: the stream then runs on the page with this fetch. */
   readonly fetch?: typeof fetch;
+  /** Off only to measure what recording costs (bench:protocol; page streams only). */
+  readonly record?: boolean;
 }
 
 interface Channel {
@@ -47,7 +49,7 @@ interface Live {
   readonly finish: (outcome: StreamOutcome) => void;
 }
 
-export function createStreamClient({ spawn, fetch }: ClientOptions = {}): StreamClient {
+export function createStreamClient({ spawn, fetch, record }: ClientOptions = {}): StreamClient {
   const live = new Map<number, Live>();
   /** Reads waiting for their answer, by sequence number, with the stream they read. */
   const reads = new Map<number, { readonly id: number; readonly resolve: (record: StreamRecord | null) => void }>();
@@ -76,7 +78,7 @@ export function createStreamClient({ spawn, fetch }: ClientOptions = {}): Stream
     }
   };
 
-  const page: Channel = { send: createStreamService(receive, fetch === undefined ? {} : { fetch }) };
+  const page: Channel = { send: createStreamService(receive, { ...(fetch === undefined ? {} : { fetch }), ...(record === undefined ? {} : { record }) }) };
   // An injected fetch can only run on the page; once the worker fails, so does everything after.
   let spawnWorker = fetch === undefined ? spawn : undefined;
   let worker: WorkerLike | null = null;
