@@ -51,12 +51,15 @@ export function ServerToolsField({ value }: { readonly value: ServerToolsSetting
 }
 
 function Switch({ label, checked, onChange, hint }: { readonly label: string; readonly checked: boolean; readonly onChange: (checked: boolean) => void; readonly hint?: string }) {
+  // The hint sits beside the label, not in it, so the switch's name is exactly the tool's.
   return (
-    <label className="flex items-center gap-2">
-      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
-      <span className="font-medium">{label}</span>
+    <div className="flex flex-wrap items-center gap-x-2">
+      <label className="flex items-center gap-2">
+        <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+        <span className="font-medium">{label}</span>
+      </label>
       {hint !== undefined && <span className="text-xs text-stone-600 dark:text-stone-400">{hint}</span>}
-    </label>
+    </div>
   );
 }
 
