@@ -48,6 +48,8 @@ const CALCULATOR = {
   input_schema: { type: 'object', properties: { expression: { type: 'string' } }, required: ['expression'] },
 };
 const SEARCH = { type: 'web_search_20250305', name: 'web_search' };
+const FETCH = { type: 'web_fetch_20260209', name: 'web_fetch', citations: { enabled: true } };
+const CODE = { type: 'code_execution_20260120', name: 'code_execution' };
 
 const SCENARIOS: ReadonlyArray<readonly [string, Record<string, unknown>]> = [
   ['hello', {}],
@@ -67,6 +69,12 @@ const SCENARIOS: ReadonlyArray<readonly [string, Record<string, unknown>]> = [
   // The stall is a pause of a second in the middle; the bytes are those of a whole answer.
   ['stall', { content: '/sim stall 1 fast' }],
   ['echo', { content: '/sim echo fast\n# Echoed\n\nA table:\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```js\nconsole.log("hi");\n```' }],
+  // Server tools (appended last so the other scenarios keep their request serials and ids).
+  ['fetch', { content: '/sim fetch https://example.com/articles/streaming fast', tools: [FETCH] }],
+  ['fetch-error', { content: '/sim fetch https://example.com/gone url_not_accessible fast', tools: [FETCH] }],
+  ['code', { content: '/sim code fast', tools: [CODE] }],
+  ['code-pause', { content: '/sim code pause fast', tools: [CODE] }],
+  ['code-error', { content: '/sim code execution_time_exceeded fast', tools: [CODE] }],
 ];
 
 async function writeSimulatorStreams(): Promise<number> {

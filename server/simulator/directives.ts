@@ -12,7 +12,9 @@ export type Scenario =
   | { name: 'thinking'; redacted: boolean | null }
   | { name: 'tool' }
   | { name: 'parallel-tools'; count: number }
-  | { name: 'search' }
+  | { name: 'search'; error: string | null }
+  | { name: 'fetch'; url: string | null; error: string | null }
+  | { name: 'code'; error: string | null; pause: boolean }
   | { name: 'max-tokens' }
   | { name: 'stop-sequence' }
   | { name: 'refusal' }
@@ -44,7 +46,9 @@ export const SCENARIO_HELP: readonly [string, string][] = [
   ['thinking [redacted]', 'A thinking block (thinking_delta, signature_delta) before the answer; `redacted` adds a redacted_thinking block.'],
   ['tool', 'Calls one of the request\'s tools (stop_reason tool_use).'],
   ['parallel-tools [n]', 'Calls n tools (default 2) in one turn.'],
-  ['search', 'A web search turn: server_tool_use, web_search_tool_result, cited text.'],
+  ['search [error]', 'A web search turn: server_tool_use, web_search_tool_result, cited text. An error code (`max_uses_exceeded`, `too_many_requests`, ...) makes the result that error.'],
+  ['fetch [url] [error]', 'A web fetch turn: server_tool_use, web_fetch_tool_result (the page as a document), cited text. Errors: `url_not_accessible`, `max_uses_exceeded`, `too_many_requests`, ...'],
+  ['code [error] [pause]', 'A code execution turn: a file written with the text editor, run with bash (stdout, stderr, return code, a created file), then the answer; `pause` ends the first part with pause_turn. Errors: `execution_time_exceeded`, `too_many_requests`, ...'],
   ['max-tokens', 'A long answer cut at max_tokens (stop_reason max_tokens).'],
   ['stop-sequence', 'Stops on the request\'s first stop sequence ("STOP" if none).'],
   ['refusal', 'A few words, then stop_reason refusal with stop_details.'],
@@ -80,17 +84,25 @@ export function parseDirective(messages: readonly SimMessage[]): Directive {
   const match = /^\/sim(?:\s+(.*))?$/i.exec(firstLine);
   if (match === null) return { scenario: { name: 'normal' }, fast: false, tokensPerSecond: null, prompt: text };
   const prompt = newline < 0 ? '' : text.slice(newline + 1).trim();
-  const words = (match[1] ?? '').trim().split(/\s+/).filter((w) => w.length > 0).map((w) => w.toLowerCase());
+  const raw = (match[1] ?? '').trim().split(/\s+/).filter((w) => w.length > 0);
+  const words = raw.map((w) => w.toLowerCase());
   const fast = words.includes('fast');
   const pace = words.map((w) => /^(\d+)tps$/.exec(w)).find((m) => m !== null);
   const tokensPerSecond = pace === undefined || pace === null ? null : Math.min(100_000, Math.max(1, Number(pace[1])));
   const rest = words.filter((w) => w !== 'fast' && !/^\d+tps$/.test(w));
   const name = rest[0] ?? (fast ? 'normal' : 'help');
   const args = rest.slice(1);
-  return { scenario: scenarioFor(name, args), fast, tokensPerSecond, prompt };
+  // URLs keep their case: paths are case-sensitive.
+  const url = raw.find((w) => /^https?:\/\//i.test(w)) ?? null;
+  return { scenario: scenarioFor(name, args, url), fast, tokensPerSecond, prompt };
 }
 
-function scenarioFor(name: string, args: string[]): Scenario {
+/** An argument that names a tool result error code (snake_case words). */
+function errorArg(args: string[]): string | null {
+  return args.find((a) => /^[a-z]+(?:_[a-z]+)+$/.test(a)) ?? null;
+}
+
+function scenarioFor(name: string, args: string[], url: string | null): Scenario {
   switch (name) {
     case 'normal':
       return { name: 'normal' };
@@ -109,7 +121,11 @@ function scenarioFor(name: string, args: string[]): Scenario {
     case 'parallel':
       return { name: 'parallel-tools', count: intArg(args, 2, 2, 5) };
     case 'search':
-      return { name: 'search' };
+      return { name: 'search', error: errorArg(args) };
+    case 'fetch':
+      return { name: 'fetch', url, error: errorArg(args) };
+    case 'code':
+      return { name: 'code', error: errorArg(args), pause: args.includes('pause') };
     case 'max-tokens':
       return { name: 'max-tokens' };
     case 'stop-sequence':

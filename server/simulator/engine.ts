@@ -21,8 +21,8 @@ export type CountResult = { kind: 'error'; error: ApiErrorSpec } | { kind: 'ok';
  * the same text. `serial` (the request's position) only feeds the ids, which
  * must differ between requests as real ids do.
  */
-export function runMessages(body: string, version: ApiVersion, cache: PromptCache, seed: number, serial: number): MessagesResult {
-  const validated = validateRequest(body, version, 'messages');
+export function runMessages(body: string, version: ApiVersion, cache: PromptCache, seed: number, serial: number, betas: ReadonlySet<string> = new Set()): MessagesResult {
+  const validated = validateRequest(body, version, 'messages', betas);
   if (!validated.ok) return { kind: 'error', error: validated.error };
   const req = validated.request;
   const contentKey = JSON.stringify({ system: req.system, tools: req.tools, messages: req.messages });
@@ -44,8 +44,8 @@ export function runMessages(body: string, version: ApiVersion, cache: PromptCach
   return { kind: 'ok', request: req, fast: directive.fast, tokensPerSecond: directive.tokensPerSecond, rendered };
 }
 
-export function runCountTokens(body: string, version: ApiVersion): CountResult {
-  const validated = validateRequest(body, version, 'count_tokens');
+export function runCountTokens(body: string, version: ApiVersion, betas: ReadonlySet<string> = new Set()): CountResult {
+  const validated = validateRequest(body, version, 'count_tokens', betas);
   if (!validated.ok) return { kind: 'error', error: validated.error };
   return { kind: 'ok', inputTokens: countInputTokens(validated.request) };
 }

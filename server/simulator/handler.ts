@@ -8,6 +8,7 @@ import { errorBody, invalidRequest, notFound } from './errors';
 import { findModel, listModels, modelInfo } from './models';
 import { playSteps, type Pacing } from './writer';
 import type { ApiErrorSpec } from './types';
+import { parseBetas } from './server-tools';
 import { parseVersion } from './validate';
 
 export interface HandlerContext {
@@ -80,7 +81,7 @@ export async function route(req: RouteRequest, res: ServerResponse, ctx: Handler
     sendError(res, ctx.requestId, version);
     return true;
   }
-    const result = runCountTokens(req.body, version);
+    const result = runCountTokens(req.body, version, parseBetas(req.headers['anthropic-beta']));
     if (result.kind === 'error') {
     sendError(res, ctx.requestId, result.error);
     return true;
@@ -126,7 +127,7 @@ async function messages(req: RouteRequest, res: ServerResponse, ctx: HandlerCont
     sendError(res, ctx.requestId, version);
     return true;
   }
-  const result = runMessages(req.body, version, ctx.cache, ctx.seed, ctx.serial);
+  const result = runMessages(req.body, version, ctx.cache, ctx.seed, ctx.serial, parseBetas(req.headers['anthropic-beta']));
   if (result.kind === 'error') {
     sendError(res, ctx.requestId, result.error);
     return true;

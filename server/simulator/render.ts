@@ -65,8 +65,8 @@ function startBlock(block: PlannedBlock): JsonObject {
       return { type: 'tool_use', id: block.id, name: block.name, input: {}, caller: { type: 'direct' } };
     case 'server_tool_use':
       return { type: 'server_tool_use', id: block.id, name: block.name, input: {} };
-    case 'web_search_tool_result':
-      return { type: 'web_search_tool_result', tool_use_id: block.toolUseId, content: block.content };
+    case 'server_tool_result':
+      return { type: block.blockType, tool_use_id: block.toolUseId, content: block.content };
     case 'unknown_block':
       return block.block;
     case 'event':
@@ -224,7 +224,7 @@ export function renderTurn(plan: TurnPlan, ctx: RenderContext): Rendered {
         // A tool call cut by max_tokens gets no content_block_stop (fixture behaviour).
         closeBlock = complete;
         break;
-      case 'web_search_tool_result':
+      case 'server_tool_result':
       case 'unknown_block':
         break;
       default: {
@@ -249,7 +249,7 @@ export function renderTurn(plan: TurnPlan, ctx: RenderContext): Rendered {
     output_tokens: emitted,
   };
   if (thinkingTokens > 0) usage['output_tokens_details'] = { thinking_tokens: thinkingTokens };
-  if (plan.webSearchRequests > 0) usage['server_tool_use'] = { web_search_requests: plan.webSearchRequests, web_fetch_requests: 0 };
+  if (plan.webSearchRequests > 0 || plan.webFetchRequests > 0) usage['server_tool_use'] = { web_search_requests: plan.webSearchRequests, web_fetch_requests: plan.webFetchRequests };
   steps.push(
     ev('message_delta', {
       type: 'message_delta',
@@ -257,6 +257,8 @@ export function renderTurn(plan: TurnPlan, ctx: RenderContext): Rendered {
         stop_reason: stopReason,
         stop_sequence: stopReason === 'stop_sequence' ? matched : null,
         stop_details: stopReason === 'refusal' ? plan.stopDetails : null,
+        // Only turns that ran code carry a container (the field is newer than most captures).
+        ...(plan.container === null ? {} : { container: plan.container }),
       },
       usage,
     }),

@@ -4,6 +4,9 @@ import { errorForStatus } from './errors';
 import { helpMarkdown, type Directive, type Scenario } from './directives';
 import { markdownAnswer, shortIntro, topicOf } from './answers';
 import { makeId, type Rng } from './rng';
+import { codeTurn, endsWithCodeResult } from './code';
+import { DEFAULT_FETCH_URL, fetchTurn, urlInPrompt } from './fetch';
+import { getString } from './json';
 import { searchAnswer, searchCall } from './search';
 import { thinkingBlocks, thinkingTarget } from './thinking';
 import { argumentsFor, clientTools, describeInput, toolOutcomes, toolToCall } from './tools';
@@ -31,6 +34,8 @@ function turn(blocks: PlannedBlock[], req: ParsedRequest, extra: Partial<TurnPla
     fault: null,
     extraInputTokens: 0,
     webSearchRequests: 0,
+    webFetchRequests: 0,
+    container: null,
     ...extra,
   };
 }
@@ -131,7 +136,17 @@ export function planTurn(req: ParsedRequest, directive: Directive, ctx: PlanCont
     }
     case 'search': {
       const call = searchCall(ctx.rng, ctx.idRng, topic);
+      if (scenario.error !== null) return plain(searchFailed(call.blocks, scenario.error));
       return plain([...call.blocks, ...searchAnswer(ctx.rng, topic)], { extraInputTokens: call.extraInputTokens, webSearchRequests: 1 });
+    }
+    case 'fetch': {
+      const part = fetchTurn(ctx.rng.fork('fetch'), ctx.idRng, scenario.url ?? urlInPrompt(prompt) ?? DEFAULT_FETCH_URL, topic, req.serverTools, scenario.error);
+      return plain(part.blocks, { extraInputTokens: part.extraInputTokens, webFetchRequests: part.fetched });
+    }
+    case 'code': {
+      const part = codeTurn(ctx.rng.fork('code'), ctx.idRng, req.serverTools, req.container, scenario.error);
+      if (scenario.pause) return plain(part.call, { stopReason: 'pause_turn', container: part.container });
+      return plain([...part.call, ...part.answer], { container: part.container });
     }
     case 'pause-turn': {
       const call = searchCall(ctx.rng, ctx.idRng, topic);
@@ -182,15 +197,49 @@ function planNormal(req: ParsedRequest, ctx: PlanContext, prompt: string, topic:
     kind: 'turn',
     plan: turn(withThinking(blocks, req, ctx, topic, false, ctx.rng.fork('redacted').chance(0.15)), req, extra),
   });
-  // Continuing after pause_turn: the client sent our search content back.
+  // Continuing after pause_turn: the client sent our server tool content back.
   if (last && last.role === 'assistant' && isPauseTurnContinuation(last)) {
+    const lastType = getString(last.content[last.content.length - 1] ?? {}, 'type') ?? '';
+    if (endsWithCodeResult(lastType)) {
+      const part = codeTurn(ctx.rng.fork('code'), ctx.idRng, req.serverTools, req.container, null);
+      return { kind: 'turn', plan: turn(part.answer, req, { container: part.container }) };
+    }
     return { kind: 'turn', plan: turn(searchAnswer(ctx.rng, topic), req) };
   }
   const fromTools = toolResultAnswer(req);
   if (fromTools !== undefined) return finish([text(fromTools)]);
+  const server = serverToolTurn(req, ctx, prompt, topic);
+  if (server !== undefined) return finish(server.blocks, server.extra);
   if (req.toolChoice.type !== 'none' && toolToCall(req, prompt) !== undefined) {
     const calls = toolCalls(req, ctx, prompt, 1);
     if (calls) return finish(calls, { stopReason: 'tool_use' });
   }
   return finish([text(normalAnswer(ctx, prompt))]);
+}
+
+function searchFailed(callBlocks: PlannedBlock[], error: string): PlannedBlock[] {
+  const blocks = callBlocks.map((b): PlannedBlock => (b.type === 'server_tool_result' ? { ...b, content: { type: 'web_search_tool_result_error', error_code: error } } : b));
+  return [...blocks, text(`The search failed (\`${error}\`), so I'll answer from what I already know.`)];
+}
+
+const WANTS_CODE = /\b(run|execute|python|script|compute|plot|standard deviation|statistics)\b/i;
+const WANTS_SEARCH = /\b(search|latest|news|today|this week|current(ly)?)\b/i;
+
+/** A server tool the request offers, used when the prompt suits it (a URL to fetch, code to run, news to search). */
+function serverToolTurn(req: ParsedRequest, ctx: PlanContext, prompt: string, topic: string): { blocks: PlannedBlock[]; extra: Partial<TurnPlan> } | undefined {
+  const tools = req.serverTools;
+  const url = urlInPrompt(prompt);
+  if (tools.webFetch !== null && url !== null) {
+    const part = fetchTurn(ctx.rng.fork('fetch'), ctx.idRng, url, topic, tools, null);
+    return { blocks: part.blocks, extra: { extraInputTokens: part.extraInputTokens, webFetchRequests: part.fetched } };
+  }
+  if (tools.codeExecution !== null && WANTS_CODE.test(prompt)) {
+    const part = codeTurn(ctx.rng.fork('code'), ctx.idRng, tools, req.container, null);
+    return { blocks: [...part.call, ...part.answer], extra: { container: part.container } };
+  }
+  if (tools.webSearch !== null && WANTS_SEARCH.test(prompt)) {
+    const call = searchCall(ctx.rng, ctx.idRng, topic);
+    return { blocks: [...call.blocks, ...searchAnswer(ctx.rng, topic)], extra: { extraInputTokens: call.extraInputTokens, webSearchRequests: 1 } };
+  }
+  return undefined;
 }

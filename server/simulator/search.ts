@@ -51,7 +51,7 @@ export function searchCall(rng: Rng, idRng: Rng, topic: string): SearchPart & { 
     blocks: [
       { type: 'text', text: `I'll search the web for the latest on ${topic}.`, citations: [] },
       { type: 'server_tool_use', id, name: 'web_search', input: { query } },
-      { type: 'web_search_tool_result', toolUseId: id, content },
+      { type: 'server_tool_result', blockType: 'web_search_tool_result', toolUseId: id, content },
     ],
   };
 }

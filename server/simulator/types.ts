@@ -44,6 +44,16 @@ export interface ParsedRequest {
   stream: boolean;
   /** Top-level `cache_control` (automatic caching), if any. */
   topCacheControl: JsonObject | null;
+  /** The server tools the request offers, validated (server-tools.ts). */
+  serverTools: ServerToolConfig;
+  /** The request's `container` (an id), if any. */
+  container: string | null;
+}
+
+export interface ServerToolConfig {
+  webSearch: { type: string; maxUses: number | null; allowedDomains: string[]; blockedDomains: string[] } | null;
+  webFetch: { type: string; maxUses: number | null; allowedDomains: string[]; blockedDomains: string[]; citations: boolean; maxContentTokens: number | null } | null;
+  codeExecution: { type: string } | null;
 }
 
 export interface ApiErrorSpec {
@@ -86,7 +96,8 @@ export type PlannedBlock =
   | { type: 'redacted_thinking'; data: string }
   | { type: 'tool_use'; id: string; name: string; input: JsonObject }
   | { type: 'server_tool_use'; id: string; name: string; input: JsonObject }
-  | { type: 'web_search_tool_result'; toolUseId: string; content: JsonValue[] }
+  /** web_search_tool_result, web_fetch_tool_result, (bash_|text_editor_)code_execution_tool_result: whole at start, no deltas. */
+  | { type: 'server_tool_result'; blockType: string; toolUseId: string; content: JsonValue }
   /** A block type no client knows (unknown-event scenario); start + stop, no deltas. */
   | { type: 'unknown_block'; block: JsonObject }
   /** A bare event between blocks (unknown-event scenario); takes no index. */
@@ -110,4 +121,7 @@ export interface TurnPlan {
   /** Input tokens added during the turn (web search results). */
   extraInputTokens: number;
   webSearchRequests: number;
+  webFetchRequests: number;
+  /** The code execution container the turn ran in (sent in message_delta), if any. */
+  container: JsonObject | null;
 }

@@ -11,8 +11,9 @@ import {
   supportsPrefill,
   type ModelSpec,
 } from './models';
+import { checkServerTool, emptyServerTools, isServerToolType } from './server-tools';
 import { isPauseTurnContinuation, lastMessage, validateMessages } from './validate-messages';
-import type { ApiErrorSpec, ApiVersion, ParsedRequest, ThinkingDisplay, ThinkingSetting, ToolChoiceSetting } from './types';
+import type { ApiErrorSpec, ApiVersion, ParsedRequest, ServerToolConfig, ThinkingDisplay, ThinkingSetting, ToolChoiceSetting } from './types';
 
 export type Endpoint = 'messages' | 'count_tokens';
 export type ValidationResult = { ok: true; request: ParsedRequest } | { ok: false; error: ApiErrorSpec };
@@ -40,7 +41,8 @@ export function parseVersion(header: string | string[] | undefined): ApiVersion 
   return invalidRequest(`anthropic-version: "${value}" is not a valid version`);
 }
 
-export function validateRequest(bodyText: string, version: ApiVersion, endpoint: Endpoint): ValidationResult {
+/** `betas`: the request's anthropic-beta values (some tool versions need one). */
+export function validateRequest(bodyText: string, version: ApiVersion, endpoint: Endpoint, betas: ReadonlySet<string> = new Set()): ValidationResult {
   const body = parseJson(bodyText);
   if (body === undefined) return fail('There was an error parsing the body of your request. Please make sure it is valid JSON.');
   if (!isObject(body)) return fail('Input should be a valid dictionary');
@@ -80,8 +82,13 @@ export function validateRequest(bodyText: string, version: ApiVersion, endpoint:
 
   const system = parseSystem(body['system']);
   if (!Array.isArray(system)) return { ok: false, error: system };
-  const tools = parseTools(body['tools']);
+  const serverTools = emptyServerTools();
+  const tools = parseTools(body['tools'], betas, serverTools);
   if (!Array.isArray(tools)) return { ok: false, error: tools };
+  const container = body['container'];
+  if (container !== undefined && container !== null && typeof container !== 'string' && !isObject(container)) {
+    return fail('container: Input should be a valid string');
+  }
   const toolChoice = parseToolChoice(body['tool_choice'], tools);
   if ('status' in toolChoice) return { ok: false, error: toolChoice };
   const thinking = parseThinking(body['thinking'], model, maxTokens, endpoint);
@@ -127,6 +134,8 @@ export function validateRequest(bodyText: string, version: ApiVersion, endpoint:
       stopSequences,
       stream: stream === true,
       topCacheControl: getObject(body, 'cache_control') ?? null,
+      serverTools,
+      container: typeof container === 'string' ? container : isObject(container) ? getString(container, 'id') ?? null : null,
     },
   };
 }
@@ -146,7 +155,7 @@ function parseSystem(value: JsonValue | undefined): JsonObject[] | ApiErrorSpec 
   return out;
 }
 
-function parseTools(value: JsonValue | undefined): JsonObject[] | ApiErrorSpec {
+function parseTools(value: JsonValue | undefined, betas: ReadonlySet<string>, serverTools: ServerToolConfig): JsonObject[] | ApiErrorSpec {
   if (value === undefined) return [];
   if (!isArray(value)) return invalidRequest('tools: Input should be a valid list');
   const names = new Set<string>();
@@ -157,6 +166,10 @@ function parseTools(value: JsonValue | undefined): JsonObject[] | ApiErrorSpec {
     const name = getString(t, 'name');
     if (name === undefined) return invalidRequest(`tools.${i}.name: Field required`);
     const type = getString(t, 'type');
+    if (type !== undefined && isServerToolType(type)) {
+      const problem = checkServerTool(i, t, betas, serverTools);
+      if (problem !== undefined) return problem;
+    }
     const isCustom = type === undefined || type === 'custom';
     if (isCustom) {
       if (!/^[a-zA-Z0-9_-]{1,128}$/.test(name)) return invalidRequest(`tools.${i}.name: String should match pattern '^[a-zA-Z0-9_-]{1,128}$'`);

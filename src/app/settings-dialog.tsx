@@ -6,6 +6,7 @@ import { MIN_THINKING_BUDGET, modelTraits, type ConversationSettings, type Think
 import { useChatStore } from '../store';
 import { Modal } from '../ui';
 import { ModelSelect } from './model-select';
+import { ServerToolsField } from './server-tools-field';
 
 export function updateSettings(patch: Partial<ConversationSettings>): void {
   useChatStore.setState((s) => ({ settings: { ...s.settings, ...patch } }));
@@ -121,6 +122,7 @@ export function SettingsDialog({ open, onClose }: { readonly open: boolean; read
               </Field>
             </div>
           </fieldset>
+          <ServerToolsField value={settings.serverTools} />
           {problems.length > 0 && (
             <ul role="alert" className="flex list-disc flex-col gap-1 rounded-lg border border-red-300 bg-red-50 py-2 pl-8 pr-3 text-red-800 dark:border-red-800 dark:bg-red-950/40 dark:text-red-300">
               {problems.map((p) => (

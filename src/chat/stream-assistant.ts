@@ -5,7 +5,7 @@
 // frame's worth of content at a time, so the screen and the keyboard keep up.
 import type { MessageParam } from '@anthropic-ai/sdk/resources/messages';
 import { createArrivalQueue, createStreamedMessage, endStream, type StreamEnd } from '../protocol';
-import { API_VERSION, type RequestOptions } from '../settings';
+import { requestHeaders, type RequestOptions } from '../settings';
 import { addStreamLog, beginStreaming, commitStreaming, createFrameBatcher, place, useChatStore, type AssistantMessage, type MessageDraft } from '../store';
 import { FRAME_CONTENT_CHARS, HIDDEN_TAB_FLUSH_MS, type Replay, type StreamClient } from '../transport';
 
@@ -44,7 +44,7 @@ export async function streamAssistant(options: RequestOptions, messages: Message
     {
       url: MESSAGES_URL,
       body: { ...options, messages },
-      headers: { 'anthropic-version': API_VERSION },
+      headers: requestHeaders(options),
       signal: io.signal,
       ...(io.stallTimeoutMs === undefined ? {} : { stallTimeoutMs: io.stallTimeoutMs }),
       ...(io.replay === undefined ? {} : { replay: io.replay }),

@@ -186,7 +186,7 @@ async function runTurn(scope: TurnScope, options: TurnOptions, first?: FirstRequ
   const settings = useChatStore.getState().settings;
   const tools = enabledTools(settings);
   const builtinNames = new Set(tools.builtin.map((t) => t.name));
-  const requestOptions = toRequestOptions(settings, [...tools.builtin, ...tools.custom]);
+  let requestOptions = toRequestOptions(settings, [...tools.builtin, ...tools.custom]);
   for (let roundTrip = 1; ; roundTrip++) {
     const history = roundTrip === 1 && first !== undefined ? first.messages : toApiMessages(transcript());
     const messages = settings.promptCaching ? withCacheBreakpoint(history) : history;
@@ -194,6 +194,7 @@ async function runTurn(scope: TurnScope, options: TurnOptions, first?: FirstRequ
     if (answer === null || answer.stream.status !== 'complete' || scope.stopped()) return;
     const stopReason = answer.stream.header?.stop_reason;
     if (stopReason !== 'tool_use' && stopReason !== 'pause_turn') return;
+    requestOptions = withContainer(requestOptions, answer);
     if (stopReason === 'tool_use') {
       const results = planToolResults(answer, builtinNames, tools.custom, settings.approval, toolRunner);
       if (results.length === 0) return;
@@ -206,6 +207,12 @@ async function runTurn(scope: TurnScope, options: TurnOptions, first?: FirstRequ
       return;
     }
   }
+}
+
+/** The code execution container the API returned goes with the turn's next request, so its files and state carry on. */
+export function withContainer(options: RequestOptions, answer: AssistantMessage): RequestOptions {
+  const id = answer.stream.header?.container?.id;
+  return typeof id === 'string' && id !== '' ? { ...options, container: id } : options;
 }
 
 /** One request, sent again after a countdown while it fails with a transient status before streaming. */

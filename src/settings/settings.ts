@@ -1,6 +1,7 @@
 // Per-conversation request settings, and their translation into the
 // Messages API request. Pure.
-import type { MessageCreateParamsStreaming, Tool, ToolChoice } from '@anthropic-ai/sdk/resources/messages';
+import type { MessageCreateParamsStreaming, ToolChoice, ToolUnion } from '@anthropic-ai/sdk/resources/messages';
+import { betasForTools, defaultServerTools, serverToolDefinitions, type ServerToolsSetting } from './server-tools';
 
 export type ThinkingEffort = 'low' | 'medium' | 'high' | 'max';
 
@@ -36,6 +37,8 @@ export interface ConversationSettings {
   readonly promptCaching: boolean;
   /** Give up on a stream that sends no byte (pings included) for this long. */
   readonly stallTimeoutSeconds: number;
+  /** Anthropic's server tools: web search, web fetch, code execution. */
+  readonly serverTools: ServerToolsSetting;
 }
 
 export const DEFAULT_MODEL = 'claude-sonnet-5-5';
@@ -55,6 +58,7 @@ export function defaultSettings(builtinToolNames: readonly string[] = []): Conve
     maxRoundTrips: 10,
     promptCaching: true,
     stallTimeoutSeconds: 30,
+    serverTools: defaultServerTools(),
   };
 }
 
@@ -68,8 +72,9 @@ export type RequestOptions = Omit<MessageCreateParamsStreaming, 'messages'> & { 
 /** The API version the app sends. */
 export const API_VERSION = '2023-06-01';
 
-/** The request fields that come from the settings; `tools` are the definitions already resolved. */
-export function toRequestOptions(settings: ConversationSettings, tools: readonly Tool[]): RequestOptions {
+/** The request fields that come from the settings; `tools` are the client tool definitions already resolved (server tools are added here). */
+export function toRequestOptions(settings: ConversationSettings, clientTools: readonly ToolUnion[]): RequestOptions {
+  const tools = [...clientTools, ...serverToolDefinitions(settings.serverTools ?? defaultServerTools())];
   const options: RequestOptions = { model: settings.model, max_tokens: settings.maxTokens, stream: true };
   if (settings.system.trim() !== '') options.system = settings.system;
   if (settings.temperature !== null) options.temperature = settings.temperature;
@@ -100,4 +105,10 @@ export function toRequestOptions(settings: ConversationSettings, tools: readonly
 
 function toToolChoice(choice: ToolChoiceSetting): ToolChoice {
   return choice.type === 'tool' ? { type: 'tool', name: choice.name } : { type: choice.type };
+}
+
+/** Headers beside the body: the API version, and `anthropic-beta` when a tool version still needs one. */
+export function requestHeaders(options: Pick<RequestOptions, 'tools'>): Record<string, string> {
+  const betas = betasForTools(options.tools ?? []);
+  return betas.length === 0 ? { 'anthropic-version': API_VERSION } : { 'anthropic-version': API_VERSION, 'anthropic-beta': betas.join(',') };
 }

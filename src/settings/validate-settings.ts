@@ -1,9 +1,10 @@
 // Combinations the API would reject, explained before anything is sent.
 import { modelTraits, type ModelCapabilities } from './model-traits';
+import { serverToolDefinitions, serverToolProblems } from './server-tools';
 import type { ConversationSettings } from './settings';
 
 export interface SettingsProblem {
-  readonly field: 'model' | 'maxTokens' | 'temperature' | 'thinking' | 'tools' | 'toolChoice' | 'stopSequences' | 'maxRoundTrips' | 'stallTimeout';
+  readonly field: 'model' | 'maxTokens' | 'temperature' | 'thinking' | 'tools' | 'toolChoice' | 'stopSequences' | 'maxRoundTrips' | 'stallTimeout' | 'serverTools';
   readonly message: string;
 }
 
@@ -35,6 +36,11 @@ export function validateSettings(
     if (thinking.budgetTokens >= settings.maxTokens) problems.push({ field: 'thinking', message: `The thinking budget (${thinking.budgetTokens}) must be below max tokens (${settings.maxTokens}).` });
   }
   for (const error of toolErrors) problems.push({ field: 'tools', message: error });
+  for (const message of serverToolProblems(settings.serverTools)) problems.push({ field: 'serverTools', message });
+  for (const tool of serverToolDefinitions(settings.serverTools)) {
+    // The API wants every tool name unique, server tools included.
+    if (toolNames.includes(tool.name)) problems.push({ field: 'serverTools', message: `A tool of yours is named "${tool.name}", like Claude's own ${tool.name.replace('_', ' ')} tool: rename it or switch one off.` });
+  }
   const choice = settings.toolChoice;
   if (choice.type === 'tool' && !toolNames.includes(choice.name)) {
     problems.push({ field: 'toolChoice', message: `Tool choice names "${choice.name}", which is not an enabled tool.` });

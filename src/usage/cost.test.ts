@@ -3,6 +3,14 @@ import { costOf, findPrice, formatUsd, sumCosts } from './cost';
 import { gapStats } from './timing-stats';
 
 describe('costOf', () => {
+  it('adds web searches at $10 per 1,000 (web fetches cost nothing beyond tokens)', () => {
+    const cost = costOf('claude-opus-4-6', { input_tokens: 0, output_tokens: 0, cache_creation_input_tokens: 0, cache_read_input_tokens: 0, server_tool_use: { web_search_requests: 3 } });
+    expect(cost.priced && cost.breakdown.webSearch).toBeCloseTo(0.03);
+    expect(cost.priced && cost.breakdown.total).toBeCloseTo(0.03);
+    const fetched = costOf('claude-opus-4-6', { input_tokens: 0, output_tokens: 0, cache_creation_input_tokens: 0, cache_read_input_tokens: 0, server_tool_use: { web_search_requests: 0 } });
+    expect(fetched.priced && fetched.breakdown.total).toBe(0);
+  });
+
   it('prices every part of the usage, with the 5m/1h cache split', () => {
     const cost = costOf('claude-opus-4-6', {
       input_tokens: 1_000_000,
@@ -11,7 +19,7 @@ describe('costOf', () => {
       cache_read_input_tokens: 2_000_000,
       cache_creation: { ephemeral_5m_input_tokens: 1_000_000, ephemeral_1h_input_tokens: 2_000_000 },
     });
-    expect(cost).toEqual({ priced: true, breakdown: { input: 5, output: 25, cacheWrite5m: 6.25, cacheWrite1h: 20, cacheRead: 1, total: 57.25 } });
+    expect(cost).toEqual({ priced: true, breakdown: { input: 5, output: 25, cacheWrite5m: 6.25, cacheWrite1h: 20, cacheRead: 1, webSearch: 0, total: 57.25 } });
   });
 
   it('prices cache writes at the 5-minute rate when the split is missing, and matches dated snapshot ids', () => {

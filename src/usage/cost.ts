@@ -1,6 +1,6 @@
 // Cost of one request from its usage and the price table. Pure.
 import type { Usage } from '../protocol';
-import { PRICE_TABLE, type ModelPrice, type PriceEntry } from './pricing-table';
+import { PRICE_TABLE, SERVER_TOOL_PRICES, type ModelPrice, type PriceEntry } from './pricing-table';
 
 export interface CostBreakdown {
   readonly input: number;
@@ -8,6 +8,8 @@ export interface CostBreakdown {
   readonly cacheWrite1h: number;
   readonly cacheRead: number;
   readonly output: number;
+  /** Web searches at the per-1,000 price (web fetch has no charge beyond tokens). */
+  readonly webSearch: number;
   readonly total: number;
 }
 
@@ -22,6 +24,7 @@ export function findPrice(model: string): PriceEntry | undefined {
 
 type PricedUsage = Pick<Usage, 'input_tokens' | 'output_tokens' | 'cache_creation_input_tokens' | 'cache_read_input_tokens'> & {
   readonly cache_creation?: Usage['cache_creation'];
+  readonly server_tool_use?: { readonly web_search_requests?: number | null } | null;
 };
 
 export function costOf(model: string, usage: PricedUsage): Cost {
@@ -41,8 +44,9 @@ export function costOf(model: string, usage: PricedUsage): Cost {
     cacheWrite1h: perToken(write1h, rates.cacheWrite1h),
     cacheRead: perToken(cacheRead, rates.cacheRead),
     output: perToken(usage.output_tokens, rates.output),
+    webSearch: ((usage.server_tool_use?.web_search_requests ?? 0) * SERVER_TOOL_PRICES.webSearchPerThousand.usd) / 1000,
   };
-  return { priced: true, breakdown: { ...parts, total: parts.input + parts.cacheWrite5m + parts.cacheWrite1h + parts.cacheRead + parts.output } };
+  return { priced: true, breakdown: { ...parts, total: parts.input + parts.cacheWrite5m + parts.cacheWrite1h + parts.cacheRead + parts.output + parts.webSearch } };
 }
 
 /** Sums costs; any unpriced request makes the sum a lower bound, which the caller says. */

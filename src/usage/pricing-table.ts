@@ -52,3 +52,24 @@ export const PRICE_TABLE: readonly PriceEntry[] = [
   },
   { ids: ['claude-haiku-4-5'], source: '[M]', ...price(1, 1.25, 2, 0.1, 5) },
 ];
+
+/**
+ * Server tool prices, in USD, beside the token prices above (tool results also
+ * add input tokens, priced at the model's rates). Checked 2026-12-07 against:
+ * [S] platform.claude.com/docs/en/agents-and-tools/tool-use/web-search-tool ("Usage and pricing":
+ *     $10 per 1,000 searches plus tokens; a search that errors is not billed)
+ * [F] platform.claude.com/docs/en/agents-and-tools/tool-use/web-fetch-tool ("no additional charges"
+ *     beyond the tokens of the fetched content)
+ * [X] platform.claude.com/docs/en/agents-and-tools/tool-use/code-execution-tool and
+ *     platform.claude.com/docs/en/about-claude/pricing: billed per container-hour after a monthly
+ *     free allowance per organization, and free when web_search_20260209 or web_fetch_20260209 is
+ *     in the same request. The hourly rate and the free hours (1,550 h) are as those pages gave them
+ *     when last read; this session's stored copies did not include the figures, so verify them.
+ *     The API reports no container time per request, so no per-answer cost is computed for it.
+ */
+export const SERVER_TOOL_PRICES = {
+  checkedOn: '2026-12-07',
+  webSearchPerThousand: { usd: 10, source: '[S]' },
+  webFetchPerRequest: { usd: 0, source: '[F]' },
+  codeExecutionPerContainerHour: { usd: 0.05, freeHoursPerMonth: 1550, source: '[X]' },
+} as const;

@@ -3,7 +3,8 @@ import { deltaArrivals, useStreamRecord } from '../inspector';
 import { recordEntries } from '../record';
 import { InspectButton } from '../inspector';
 import { selectAssistant, selectStream, useChatStore, type ChatState } from '../store';
-import { costOf, formatUsd } from './cost';
+import { costOf, formatUsd, type CostBreakdown } from './cost';
+import { SERVER_TOOL_PRICES } from './pricing-table';
 import { formatCount, formatDuration, formatRate, usageFigures } from './format';
 import { gapStats } from './timing-stats';
 import { totalsOf, turnOf, type UsageTotals } from './turn-usage';
@@ -43,6 +44,7 @@ export function UsagePanel({ messageId }: { readonly messageId: string }) {
     ['Total time', formatDuration(f.totalTimeMs)],
     ['Output tokens/s', estimated(formatRate(f.outputTokensPerSecond), f.outputTokensPerSecond)],
     ['Cost', cost === null ? (streaming ? '…' : '—') : cost.priced ? formatUsd(cost.breakdown.total) : 'no price'],
+    ...serverToolRows(usage?.server_tool_use),
   ];
   const details: Row[] = [
     ['Message id', stream.header?.id ?? '—'],
@@ -50,7 +52,6 @@ export function UsagePanel({ messageId }: { readonly messageId: string }) {
     ['Stop sequence', stream.header?.stop_sequence ?? '—'],
     ['Cache write 5m', formatCount(usage?.cache_creation?.ephemeral_5m_input_tokens ?? null)],
     ['Cache write 1h', formatCount(usage?.cache_creation?.ephemeral_1h_input_tokens ?? null)],
-    ['Web search requests', formatCount(usage?.server_tool_use?.web_search_requests ?? null)],
     ['Service tier', usage?.service_tier ?? '—'],
     ['Inference region', usage?.inference_geo ?? '—'],
     ['Token gap p50', formatDuration(gaps?.p50 ?? null)],
@@ -58,6 +59,7 @@ export function UsagePanel({ messageId }: { readonly messageId: string }) {
     ['Token gap max', formatDuration(gaps?.max ?? null)],
     ['Cost breakdown', cost?.priced ? breakdown(cost.breakdown) : '—'],
   ];
+  if (ranCode(stream.blocks)) details.push(['Code execution', CODE_EXECUTION_NOTE]);
   if (turn !== null) details.push(...turnRows(turn));
   return (
     <div data-testid="usage" className="mt-1 rounded-lg border border-stone-200 bg-stone-50/70 px-3 py-2 text-xs dark:border-stone-700 dark:bg-stone-900/60">
@@ -95,8 +97,30 @@ function Stat({ label, value, hidden = false }: { readonly label: string; readon
   );
 }
 
-function breakdown(b: { input: number; output: number; cacheWrite5m: number; cacheWrite1h: number; cacheRead: number }): string {
-  return `in ${formatUsd(b.input)} · out ${formatUsd(b.output)} · cache write ${formatUsd(b.cacheWrite5m + b.cacheWrite1h)} · cache read ${formatUsd(b.cacheRead)}`;
+function breakdown(b: CostBreakdown): string {
+  const search = b.webSearch > 0 ? ` · web search ${formatUsd(b.webSearch)}` : '';
+  return `in ${formatUsd(b.input)} · out ${formatUsd(b.output)} · cache write ${formatUsd(b.cacheWrite5m + b.cacheWrite1h)} · cache read ${formatUsd(b.cacheRead)}${search}`;
+}
+
+const SERVER_TOOL_LABELS: Readonly<Record<string, string>> = {
+  web_search_requests: 'Web search requests',
+  web_fetch_requests: 'Web fetch requests',
+};
+
+/** Every count in `usage.server_tool_use`, known or not (a new one shows under its field name). */
+function serverToolRows(counts: unknown): Row[] {
+  if (typeof counts !== 'object' || counts === null) return [];
+  return Object.entries(counts as Record<string, unknown>).flatMap(([key, value]): Row[] => {
+    if (typeof value !== 'number') return [];
+    return [[SERVER_TOOL_LABELS[key] ?? key.replaceAll('_', ' '), formatCount(value)]];
+  });
+}
+
+const p = SERVER_TOOL_PRICES.codeExecutionPerContainerHour;
+const CODE_EXECUTION_NOTE = `container time is not reported per answer; billed at ${formatUsd(p.usd)}/hour after ${p.freeHoursPerMonth.toLocaleString('en-US')} free hours a month (free with web search or fetch 20260209)`;
+
+function ranCode(blocks: readonly { readonly block: { readonly type: string } }[]): boolean {
+  return blocks.some((b) => b.block.type.endsWith('code_execution_tool_result'));
 }
 
 function turnCost(t: UsageTotals): string {

@@ -1,6 +1,8 @@
 import type { BlockState } from '../../protocol';
+import { errorSentence, RENDERED_RESULT_TYPES } from '../server-tool-view';
+import { ServerToolResultBlock } from './server-tool-result-block';
 
-/** Blocks without deltas: redacted thinking, server tool results, and block types this app does not know (shown verbatim). */
+/** Blocks without deltas: redacted thinking, server tool results (server-tool-result-block.tsx), and block types this app does not know (shown verbatim). */
 export function OpaqueBlock({ state }: { readonly state: Extract<BlockState, { kind: 'opaque' }> }) {
   const block = state.block;
   if (block.type === 'redacted_thinking') {
@@ -11,6 +13,7 @@ export function OpaqueBlock({ state }: { readonly state: Extract<BlockState, { k
     );
   }
   if (block.type === 'web_search_tool_result') return <SearchResults block={block} />;
+  if (RENDERED_RESULT_TYPES.has(block.type)) return <ServerToolResultBlock block={block as { type: string; content?: unknown }} />;
   return (
     <div data-block={block.type} className="rounded-lg border border-stone-200 px-3 py-2 text-sm dark:border-stone-700">
       <div className="font-mono text-xs text-stone-600 dark:text-stone-400">{block.type}</div>
@@ -30,8 +33,8 @@ function SearchResults({ block }: { readonly block: { readonly type: string; rea
   if (!Array.isArray(content)) {
     const code = (content as { error_code?: unknown } | undefined)?.error_code;
     return (
-      <p data-block="web_search_tool_result" role="alert" className="text-sm text-red-700 dark:text-red-400">
-        The web search failed{typeof code === 'string' ? ` (${code})` : ''}.
+      <p data-block="web_search_tool_result" data-error-code={typeof code === 'string' ? code : undefined} role="alert" className="text-sm text-red-700 dark:text-red-400">
+        {typeof code === 'string' ? errorSentence('web_search_tool_result', code) : 'The web search failed.'}
       </p>
     );
   }

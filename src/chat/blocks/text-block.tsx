@@ -1,12 +1,24 @@
 import type { TextCitation } from '@anthropic-ai/sdk/resources/messages';
 import { Markdown } from '../../markdown';
 import type { BlockState } from '../../protocol';
+import { citationSource, type FetchedDocument } from '../server-tool-view';
 
 /**
  * Markdown for a text block on its own; a block in a run of text blocks (the
  * API splits text around citations) is a span of one passage, kept inline.
  */
-export function TextBlock({ state, sources, inline }: { readonly state: Extract<BlockState, { kind: 'text' }>; readonly sources: readonly unknown[] | undefined; readonly inline: boolean }) {
+export function TextBlock({
+  state,
+  sources,
+  documents,
+  inline,
+}: {
+  readonly state: Extract<BlockState, { kind: 'text' }>;
+  readonly sources: readonly unknown[] | undefined;
+  /** Pages this answer fetched: document citations link to them. */
+  readonly documents?: readonly FetchedDocument[] | undefined;
+  readonly inline: boolean;
+}) {
   const citations = state.block.citations ?? [];
   if (!inline) {
     return (
@@ -15,7 +27,7 @@ export function TextBlock({ state, sources, inline }: { readonly state: Extract<
         {citations.length > 0 && (
           <p>
             {citations.map((citation, i) => (
-              <CitationMarker key={i} citation={citation} number={citationNumber(citation, sources, i)} />
+              <CitationMarker key={i} citation={citation} documents={documents} number={citationNumber(citation, sources, i)} />
             ))}
           </p>
         )}
@@ -26,14 +38,14 @@ export function TextBlock({ state, sources, inline }: { readonly state: Extract<
     <div data-block="text" className="whitespace-pre-wrap break-words leading-relaxed">
       {state.block.text}
       {citations.map((citation, i) => (
-        <CitationMarker key={i} citation={citation} number={citationNumber(citation, sources, i)} />
+        <CitationMarker key={i} citation={citation} documents={documents} number={citationNumber(citation, sources, i)} />
       ))}
     </div>
   );
 }
 
-function citationUrl(citation: TextCitation): string | null {
-  return 'url' in citation && typeof citation.url === 'string' ? citation.url : null;
+function citationUrl(citation: TextCitation, documents?: readonly FetchedDocument[]): string | null {
+  return citationSource(citation as unknown as Readonly<Record<string, unknown>>, documents);
 }
 
 /** Numbered by the source's position in the search results, so the same source keeps its number. */
@@ -43,8 +55,8 @@ function citationNumber(citation: TextCitation, sources: readonly unknown[] | un
   return index >= 0 ? index + 1 : fallback + 1;
 }
 
-function CitationMarker({ citation, number }: { readonly citation: TextCitation; readonly number: number }) {
-  const url = citationUrl(citation);
+function CitationMarker({ citation, number, documents }: { readonly citation: TextCitation; readonly number: number; readonly documents: readonly FetchedDocument[] | undefined }) {
+  const url = citationUrl(citation, documents);
   const title = 'title' in citation && typeof citation.title === 'string' ? citation.title : (citation.type === 'char_location' || citation.type === 'page_location' || citation.type === 'content_block_location' ? citation.document_title : null);
   const label = `Source ${number}${title ? `: ${title}` : ''}`;
   const content = <>[{number}]</>;

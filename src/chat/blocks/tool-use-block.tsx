@@ -1,20 +1,10 @@
 import { toolInputOf, type BlockState } from '../../protocol';
+import { SERVER_TOOL_VIEWS, ServerToolUseBlock } from './server-tool-use-block';
 
 /** The tool's name at once, then its input growing as it streams (best-effort partial JSON), then the final value. */
 export function ToolUseBlock({ state }: { readonly state: Extract<BlockState, { kind: 'tool_input' }> }) {
   const input = toolInputOf(state);
-  const isSearch = state.block.type === 'server_tool_use' && state.block.name === 'web_search';
-  if (isSearch) {
-    const query = (input as { query?: unknown } | undefined)?.query;
-    return (
-      <div data-block={state.block.type} className="flex items-center gap-2 text-sm text-sky-800 dark:text-sky-300">
-        <SearchIcon />
-        <span>
-          Searching the web{typeof query === 'string' && query !== '' ? <>: <q className="font-medium">{query}</q></> : '…'}
-        </span>
-      </div>
-    );
-  }
+  if (state.block.type === 'server_tool_use' && SERVER_TOOL_VIEWS.has(state.block.name)) return <ServerToolUseBlock state={state} />;
   return (
     <div data-block={state.block.type} data-complete={state.closed} className="rounded-lg border border-amber-200 bg-amber-50/60 px-3 py-2 text-sm dark:border-amber-800 dark:bg-amber-950/30">
       <div className="flex items-center gap-2 font-medium text-amber-900 dark:text-amber-200">
@@ -55,15 +45,6 @@ export function JsonView({ value }: { readonly value: unknown }) {
         );
       })}
     </>
-  );
-}
-
-function SearchIcon() {
-  return (
-    <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4 fill-none stroke-current stroke-2">
-      <circle cx="8.5" cy="8.5" r="5.5" />
-      <path d="M13 13l4.5 4.5" strokeLinecap="round" />
-    </svg>
   );
 }
 
