@@ -211,3 +211,27 @@ test('stopped and failed answers keep their records across a reload', async ({ p
   await expect(dialog.getByTestId('record-response')).toContainText('HTTP 400');
   await expect(dialog.getByLabel('Response body')).toContainText('invalid_request_error');
 });
+
+test('a conversation exported as JSON and imported again keeps its answers inspectable', async ({ page }) => {
+  await page.goto('/');
+  await send(page, 'hello');
+  await expect(lastAssistant(page)).toHaveAttribute('data-status', 'complete');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export JSON' }).click();
+  const path = join(EXPORTS, 'conversation.json');
+  await (await download).saveAs(path);
+  const exported = JSON.parse(readFileSync(path, 'utf8')) as { conversation: { id: string }; records?: Record<string, string> };
+  expect(Object.values(exported.records ?? {})).toHaveLength(1);
+
+  await page.getByLabel('Import conversations from a JSON file').setInputFiles(path);
+  await expect(page.getByText('Imported 1 conversation')).toBeVisible();
+  const copies = page.locator('li[data-conversation-id]');
+  await expect(copies).toHaveCount(2);
+  const copy = page.locator(`li[data-conversation-id]:not([data-conversation-id="${exported.conversation.id}"])`);
+  await copy.locator('button').first().click();
+  await expect(copy.locator('button[aria-current="true"]')).toHaveCount(1);
+  await lastAssistant(page).getByRole('button', { name: 'Inspect stream' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Stream inspector' });
+  await expect(dialog.getByTestId('event-list').locator('li').first()).toContainText('message_start');
+  await expect(dialog.getByTestId('rate-limit-summary')).toContainText('Requests');
+});
