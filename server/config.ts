@@ -9,14 +9,20 @@
 //   PROXY_BODY_TIMEOUT_MS      a request body must arrive within this (default 30000)
 //   PROXY_UPSTREAM_TIMEOUT_MS  connect + response headers from the API (default 60000; streams then run freely)
 //   PROXY_UPSTREAM_NONSTREAMING_TIMEOUT_MS  the same for non-streaming Messages (default 300000)
+//   STREAM_GRACE_MS            a streamed answer with no reader attached is cancelled after this (default 30000; 0: at once)
+//   STREAM_RETENTION_MS        a finished streamed answer is kept for reattaching this long (default 600000)
+//   STREAM_MAX_BYTES           one stream's buffer (default 16 MB; a larger stream is not kept)
+//   STREAM_TOTAL_BYTES         all streams' buffers (default 256 MB; the oldest finished go first)
 //   SIM_FIRST_TOKEN_MS, SIM_TOKENS_PER_SECOND  simulator pacing
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseAllowedHosts } from './proxy/guard';
 import type { ProxyLimits } from './proxy/limits';
+import type { StreamHubOptions } from './proxy/stream-hub';
 
 export interface ProxySettings extends ProxyLimits {
   readonly allowedHosts?: readonly string[];
+  readonly streams?: StreamHubOptions;
 }
 
 export interface ServerConfig {
@@ -47,6 +53,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = resol
       bodyTimeoutMs: numberOrUndefined(merged.PROXY_BODY_TIMEOUT_MS),
       upstreamTimeoutMs: numberOrUndefined(merged.PROXY_UPSTREAM_TIMEOUT_MS),
       upstreamNonStreamingTimeoutMs: numberOrUndefined(merged.PROXY_UPSTREAM_NONSTREAMING_TIMEOUT_MS),
+      streams: {
+        graceMs: numberOrUndefined(merged.STREAM_GRACE_MS),
+        retentionMs: numberOrUndefined(merged.STREAM_RETENTION_MS),
+        maxStreamBytes: numberOrUndefined(merged.STREAM_MAX_BYTES),
+        maxTotalBytes: numberOrUndefined(merged.STREAM_TOTAL_BYTES),
+      },
     },
     allowRemote: isTrue(merged.ALLOW_REMOTE),
   };

@@ -10,6 +10,7 @@ import { readBody, type BodyFailure } from './read-body';
 import { matchRoute } from './routes';
 import { requestLimits, type ProxyLimits } from './limits';
 import { formatSeconds } from './upstream-errors';
+import { createStreamHub, type StreamHub, type StreamHubOptions } from './stream-hub';
 
 export interface ProxyOptions extends ProxyLimits {
   /** With a key the proxy forwards to the real API; without one the simulator answers. */
@@ -21,12 +22,17 @@ export interface ProxyOptions extends ProxyLimits {
   readonly allowedHosts?: readonly string[];
   /** Where the proxy reports failures (default: console.warn). Lines never contain headers or bodies. */
   readonly log?: (line: string) => void;
+  /** How streamed answers are kept for reattaching (see stream-hub.ts). */
+  readonly streams?: StreamHubOptions;
+  /** The hub itself (tests share one to look inside); default: one per middleware. */
+  readonly hub?: StreamHub;
 }
 
 export type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 
 export function createProxyMiddleware(options: ProxyOptions): Middleware {
   const log = options.log ?? ((line: string) => console.warn(line));
+  const hub = options.hub ?? createStreamHub(options.streams);
   return (req, res, next) => {
     const route = matchRoute(req.method ?? 'GET', req.url ?? '/');
     if (route.kind === 'not_ours') {
@@ -45,8 +51,11 @@ export function createProxyMiddleware(options: ProxyOptions): Middleware {
       case 'not_found':
         sendFailure(res, { status: 404, type: 'not_found_error', message: `No such endpoint: ${req.method ?? ''} ${route.path}.` });
         return;
+      case 'stream':
+        handleStream(req, res, route.method, route.id, hub);
+        return;
       case 'api':
-        handleApi(req, res, route.path, options, log).catch((error: unknown) => {
+        handleApi(req, res, route.path, options, hub, log).catch((error: unknown) => {
           // A bug, not a request problem: answer if we still can, and keep serving.
           log(`proxy: internal error (${error instanceof Error ? error.name : 'unknown'})`);
           sendFailure(res, { status: 500, type: 'api_error', message: 'The proxy failed while handling the request.' });
@@ -60,7 +69,21 @@ export function createProxyMiddleware(options: ProxyOptions): Middleware {
   };
 }
 
-async function handleApi(req: IncomingMessage, res: ServerResponse, path: string, options: ProxyOptions, log: (line: string) => void): Promise<void> {
+/** GET attaches to a kept stream after the client's Last-Event-ID; DELETE stops it, upstream too. */
+function handleStream(req: IncomingMessage, res: ServerResponse, method: 'GET' | 'DELETE', id: string, hub: StreamHub): void {
+  const missing = () => sendFailure(res, { status: 404, type: 'not_found_error', message: 'No such stream: it ended more than the retention time ago, was let go to free memory, or never existed.' });
+  if (method === 'DELETE') {
+    if (!hub.cancel(id)) return missing();
+    res.writeHead(204, { 'cache-control': 'no-store' });
+    res.end();
+    return;
+  }
+  const header = req.headers['last-event-id'];
+  const last = typeof header === 'string' && /^\d{1,9}$/.test(header.trim()) ? Number(header.trim()) : null;
+  if (!hub.attach(id, last, res)) missing();
+}
+
+async function handleApi(req: IncomingMessage, res: ServerResponse, path: string, options: ProxyOptions, hub: StreamHub, log: (line: string) => void): Promise<void> {
   const method = req.method ?? 'GET';
   const limits = requestLimits(options);
   const body = await readBody(req, { maxBytes: limits.maxBodyBytes, timeoutMs: limits.bodyTimeoutMs });
@@ -75,17 +98,32 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, path: string
   // The client may have left right after its body: nothing to answer.
   if (res.destroyed) return;
   const request = { method, path, headers: req.headers, body: body.body };
-  if (options.apiKey === null) {
-    await options.simulator.handle(request, res);
-    return;
+  const streaming = isStreamingRequest(path, body.body);
+  const answer = async (out: ServerResponse) => {
+    if (options.apiKey === null) {
+      await options.simulator.handle(request, out);
+      return;
+    }
+    await forward(request, out, {
+      apiKey: options.apiKey,
+      upstreamBaseUrl: options.upstreamBaseUrl,
+      fetch: options.fetch,
+      headersTimeoutMs: streaming ? limits.upstreamTimeoutMs : limits.upstreamNonStreamingTimeoutMs,
+      log,
+    });
+  };
+  // A streamed answer is kept, so a client can reattach to it (stream-hub.ts).
+  if (method === 'POST' && /^\/v1\/messages(?:\?|$)/.test(path) && streaming && wantsStream(body.body)) await hub.start(res, answer);
+  else await answer(res);
+}
+
+function wantsStream(body: string): boolean {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return typeof parsed === 'object' && parsed !== null && 'stream' in parsed && parsed.stream === true;
+  } catch {
+    return false;
   }
-  await forward(request, res, {
-    apiKey: options.apiKey,
-    upstreamBaseUrl: options.upstreamBaseUrl,
-    fetch: options.fetch,
-    headersTimeoutMs: isStreamingRequest(path, body.body) ? limits.upstreamTimeoutMs : limits.upstreamNonStreamingTimeoutMs,
-    log,
-  });
 }
 
 /** null when there is nobody left to answer. */

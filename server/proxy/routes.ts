@@ -6,6 +6,8 @@ export const STATUS_PATH = '/_app/status';
 
 export type Route =
   | { readonly kind: 'api'; readonly path: string }
+  /** A kept stream (see stream-hub.ts): GET attaches to it, DELETE stops it. */
+  | { readonly kind: 'stream'; readonly method: 'GET' | 'DELETE'; readonly id: string }
   | { readonly kind: 'status' }
   | { readonly kind: 'not_found'; readonly path: string }
   | { readonly kind: 'not_ours' };
@@ -27,6 +29,9 @@ export function matchRoute(method: string, url: string): Route {
   if (pathname === STATUS_PATH && method === 'GET') return { kind: 'status' };
   if (pathname !== API_PREFIX && !pathname.startsWith(`${API_PREFIX}/`)) return { kind: 'not_ours' };
   const path = pathname.slice(API_PREFIX.length) || '/';
+  // A stream id is 128 random bits in base64url: 22 characters, nothing that could leave the path.
+  const stream = /^\/streams\/([A-Za-z0-9_-]{22})$/.exec(path);
+  if (stream !== null && (method === 'GET' || method === 'DELETE')) return { kind: 'stream', method, id: stream[1] ?? '' };
   const allowed = ALLOWED.some((route) => route.method === method && route.pattern.test(path));
   if (!allowed) return { kind: 'not_found', path };
   return { kind: 'api', path: query === undefined ? path : `${path}?${query}` };
