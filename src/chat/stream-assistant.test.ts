@@ -47,7 +47,7 @@ function burstClient(batches: Arrival[][]): StreamClient {
     warmUp: () => undefined,
     open: (_request, handlers: StreamHandlers) => {
       const done = Promise.resolve().then(() => {
-        handlers.onOpen({ status: 200, requestId: 'req_b' });
+        handlers.onOpen({ status: 200, requestId: 'req_b', streamId: null });
         for (const batch of batches) handlers.onBatch(batch);
         return { end: { kind: 'eof' as const }, at: performance.now() };
       });

@@ -6,8 +6,8 @@
 import type { MessageParam } from '@anthropic-ai/sdk/resources/messages';
 import { createArrivalQueue, createStreamedMessage, endStream, type StreamEnd } from '../protocol';
 import { requestHeaders, type RequestOptions } from '../settings';
-import { addStreamLog, beginStreaming, commitStreaming, createFrameBatcher, place, useChatStore, type AssistantMessage, type MessageDraft } from '../store';
-import { FRAME_CONTENT_CHARS, HIDDEN_TAB_FLUSH_MS, type Replay, type StreamClient } from '../transport';
+import { addStreamLog, beginStreaming, commitStreaming, createFrameBatcher, place, resumeStreaming, useChatStore, type AssistantMessage, type MessageDraft } from '../store';
+import { FRAME_CONTENT_CHARS, HIDDEN_TAB_FLUSH_MS, type Replay, type ResumePoint, type StreamClient } from '../transport';
 
 export const MESSAGES_URL = '/api/v1/messages';
 
@@ -19,6 +19,8 @@ export interface StreamOptions {
   readonly newId: (prefix: string) => string;
   /** Play a recorded stream instead of sending the request (an imported .sse file). */
   readonly replay?: Replay;
+  /** Attach again to the kept stream of this answer (cut off by a reload) and stream on into it. */
+  readonly resumeFrom?: AssistantMessage & { readonly resume: ResumePoint };
 }
 
 /**
@@ -34,7 +36,7 @@ export async function streamAssistant(options: RequestOptions, messages: Message
   let onFlushed: (() => void) | null = null;
   const batcher = createFrameBatcher(() => {
     const stream = queue.applyTo(current.stream, frameBudget());
-    if (stream !== current.stream) current = { ...current, stream };
+    if (stream !== current.stream) current = { ...current, stream, ...resumeAt(current.resume, queue.appliedId()) };
     useChatStore.setState({ streaming: current });
     if (queue.waiting()) batcher.schedule();
     onFlushed?.();
@@ -48,10 +50,11 @@ export async function streamAssistant(options: RequestOptions, messages: Message
       signal: io.signal,
       ...(io.stallTimeoutMs === undefined ? {} : { stallTimeoutMs: io.stallTimeoutMs }),
       ...(io.replay === undefined ? {} : { replay: io.replay }),
+      ...(io.resumeFrom === undefined ? {} : { resume: io.resumeFrom.resume }),
     },
     {
       onOpen: (meta) => {
-        current = { ...current, requestId: meta.requestId };
+        current = { ...current, requestId: meta.requestId, ...(meta.streamId === null || current.resume !== undefined ? {} : { resume: { streamId: meta.streamId, lastEventId: null } }) };
         batcher.schedule();
       },
       onBatch: (arrivals) => {
@@ -60,16 +63,22 @@ export async function streamAssistant(options: RequestOptions, messages: Message
       },
     },
   );
-  const draft: MessageDraft<AssistantMessage> = {
-    id: io.newId('assistant'),
-    role: 'assistant',
-    stream: createStreamedMessage(log.requestStartedAt),
-    requestId: null,
-    requestedModel: options.model,
-    ...(io.continuationOf === undefined ? {} : { continuationOf: io.continuationOf }),
-  };
-  let current = place<AssistantMessage>(useChatStore.getState(), draft, Date.now());
-  useChatStore.setState((s) => ({ ...beginStreaming(s, current), ...addStreamLog(s, current.id, log) }));
+  let current: AssistantMessage;
+  if (io.resumeFrom === undefined) {
+    const draft: MessageDraft<AssistantMessage> = {
+      id: io.newId('assistant'),
+      role: 'assistant',
+      stream: createStreamedMessage(log.requestStartedAt),
+      requestId: null,
+      requestedModel: options.model,
+      ...(io.continuationOf === undefined ? {} : { continuationOf: io.continuationOf }),
+    };
+    current = place<AssistantMessage>(useChatStore.getState(), draft, Date.now());
+    useChatStore.setState((s) => ({ ...beginStreaming(s, current), ...addStreamLog(s, current.id, log) }));
+  } else {
+    current = streamingAgain(io.resumeFrom, log.requestStartedAt);
+    useChatStore.setState((s) => ({ ...resumeStreaming(s, current), ...addStreamLog(s, current.id, log) }));
+  }
 
   const outcome = await done;
   let end: StreamEnd = outcome.end;
@@ -91,7 +100,34 @@ export async function streamAssistant(options: RequestOptions, messages: Message
   // The end is the last byte's time (a stopped stream's, the moment of Stop), not when the page got to it.
   current = { ...current, stream: endStream(current.stream, end, end === outcome.end ? outcome.at : performance.now()) };
   batcher.cancel();
-  const finished = current;
+  // The stream is over: there is nothing left to attach to.
+  const { resume: _over, ...finished } = current;
   useChatStore.setState((s) => commitStreaming(s, finished));
   return finished;
+}
+
+/** The resume point after applying arrivals up to `appliedId`; nothing changes without one. */
+function resumeAt(resume: ResumePoint | undefined, appliedId: string | undefined): { resume?: ResumePoint } {
+  if (resume === undefined || appliedId === undefined || appliedId === resume.lastEventId) return {};
+  return { resume: { ...resume, lastEventId: appliedId } };
+}
+
+/**
+ * An answer cut off by a reload, streaming again. Its times were read on the
+ * old page's clock: they are moved onto this page's, counting from when the
+ * answer was first placed, so durations stay about right.
+ */
+function streamingAgain(message: AssistantMessage, now: number): AssistantMessage {
+  const timing = message.stream.timing;
+  const shift = now - (Date.now() - message.createdAt) - timing.requestStartedAt;
+  const moved = (at: number | null) => (at === null ? null : at + shift);
+  return {
+    ...message,
+    stream: {
+      ...message.stream,
+      status: 'streaming',
+      error: null,
+      timing: { requestStartedAt: timing.requestStartedAt + shift, firstTokenAt: moved(timing.firstTokenAt), lastEventAt: moved(timing.lastEventAt), completedAt: null },
+    },
+  };
 }

@@ -10,7 +10,7 @@ import type { MessageParam } from '@anthropic-ai/sdk/resources/messages';
 import type { Attachment } from '../attachments';
 import { toRequestOptions, type RequestOptions } from '../settings';
 import { appendMessage, newId, place, removeMessages, truncateAfter, useChatStore, type AssistantMessage, type ChatMessage, type MessageDraft, type ToolResultsMessage } from '../store';
-import { createStreamClient, defaultStreamClient, MAX_RETRIES, retryDecision, type Replay, type StreamClient } from '../transport';
+import { createStreamClient, defaultStreamClient, MAX_RETRIES, retryDecision, type Replay, type ResumePoint, type StreamClient } from '../transport';
 import { canContinue, continuationMessages } from './continuation';
 import { toApiMessages, withCacheBreakpoint } from './api-messages';
 import { streamAssistant } from './stream-assistant';
@@ -99,6 +99,31 @@ export async function continueAnswer(messageId: string, options: TurnOptions = {
   const before = toApiMessages(all.slice(0, all.findIndex((m) => m.id === messageId)));
   const messages = continuationMessages(before, partial, s.settings.model);
   await withTurn((scope) => runTurn(scope, options, { messages, continuationOf: messageId }), options);
+}
+
+/** The open conversation's last answer, when a reload cut it off while it streamed from a kept stream. */
+function reattachable(): (AssistantMessage & { readonly resume: ResumePoint }) | null {
+  const s = useChatStore.getState();
+  const id = s.messageIds.findLast((m) => s.messages[m]?.role === 'assistant');
+  const message = id === undefined ? undefined : s.messages[id];
+  if (s.turnActive || message?.role !== 'assistant' || message.stream.status !== 'interrupted') return null;
+  const { resume } = message;
+  return resume === undefined ? null : { ...message, resume };
+}
+
+/**
+ * After a reload (or in another tab): an answer that was streaming from a
+ * kept stream attaches to it again and streams on in place; it stays
+ * interrupted, with Retry and Continue, when the proxy no longer has it.
+ */
+export async function reattachInterrupted(options: TurnOptions = {}): Promise<void> {
+  const message = reattachable();
+  if (message === null) return;
+  const s = useChatStore.getState();
+  const requestOptions = { ...toRequestOptions(s.settings, []), model: message.requestedModel };
+  await withTurn(async (scope) => {
+    await streamAssistant(requestOptions, [], { signal: scope.nextRequest(), client: scope.client, newId, resumeFrom: message });
+  }, options);
 }
 
 /**

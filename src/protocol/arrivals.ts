@@ -20,8 +20,10 @@ export type Arrival =
       readonly at: number;
       /** When its last delta arrived (equal to `at` unless it is a joined run). */
       readonly lastAt: number;
+      /** The SSE id of the last message it stands for, when the stream gives ids (a kept stream does). */
+      readonly id?: string;
     }
-  | { readonly ok: false; readonly error: Extract<StreamError, { kind: 'malformed' }>; readonly at: number };
+  | { readonly ok: false; readonly error: Extract<StreamError, { kind: 'malformed' }>; readonly at: number; readonly id?: string };
 
 type DeltaEvent = Extract<StreamEvent, { type: 'content_block_delta' }>;
 type JoinableField = 'text' | 'thinking' | 'partial_json';
@@ -51,11 +53,15 @@ interface Run {
   readonly parts: string[];
   readonly at: number;
   lastAt: number;
+  id: string;
 }
+
+/** The id field, left out when the stream gives none (so arrivals stay as they were without ids). */
+const withId = (id: string) => (id === '' ? {} : { id });
 
 export interface ArrivalJoiner {
   /** Decodes one SSE message that arrived at `at` and joins it to the run of deltas before it. O(message). */
-  add(name: string, data: string, at: number): void;
+  add(name: string, data: string, at: number, id?: string): void;
   /** Everything added since the last take, in order, runs joined; the joiner starts afresh. */
   take(): Arrival[];
 }
@@ -66,18 +72,18 @@ export function createArrivalJoiner(): ArrivalJoiner {
 
   const closeRun = () => {
     if (run === null) return;
-    const { head, field, parts, at, lastAt } = run;
+    const { head, field, parts, at, lastAt, id } = run;
     const event: StreamEvent = parts.length === 1 ? head : { ...head, delta: { ...head.delta, [field]: parts.join('') } as DeltaEvent['delta'] };
-    out.push({ ok: true, event, at, lastAt });
+    out.push({ ok: true, event, at, lastAt, ...withId(id) });
     run = null;
   };
 
   return {
-    add(name, data, at) {
+    add(name, data, at, id = '') {
       const decoded = decodeEvent(name, data);
       if (!decoded.ok) {
         closeRun();
-        out.push({ ok: false, error: decoded.error, at });
+        out.push({ ok: false, error: decoded.error, at, ...withId(id) });
         return;
       }
       const event = decoded.event;
@@ -86,14 +92,15 @@ export function createArrivalJoiner(): ArrivalJoiner {
         if (run !== null && run.head.index === event.index && run.head.delta.type === event.delta.type) {
           run.parts.push(fieldOf(event, field));
           run.lastAt = at;
+          run.id = id;
           return;
         }
         closeRun();
-        run = { head: event, field, parts: [fieldOf(event, field)], at, lastAt: at };
+        run = { head: event, field, parts: [fieldOf(event, field)], at, lastAt: at, id };
         return;
       }
       closeRun();
-      out.push({ ok: true, event, at, lastAt: at });
+      out.push({ ok: true, event, at, lastAt: at, ...withId(id) });
     },
     take() {
       closeRun();
@@ -128,6 +135,8 @@ export interface ArrivalQueue {
   backlog(): number;
   /** Whether any arrival waits. */
   waiting(): boolean;
+  /** The SSE id of the last arrival applied (undefined before any, or when the stream gives none). */
+  appliedId(): string | undefined;
 }
 
 export function createArrivalQueue(): ArrivalQueue {
@@ -136,6 +145,7 @@ export function createArrivalQueue(): ArrivalQueue {
   const sizes: number[] = [];
   let next = 0;
   let backlog = 0;
+  let appliedId: string | undefined;
   return {
     push(arrivals) {
       for (const arrival of arrivals) {
@@ -150,7 +160,9 @@ export function createArrivalQueue(): ArrivalQueue {
       let chars = 0;
       while (next < pending.length && chars < budget) {
         const size = sizes[next] ?? 0;
-        current = applyArrival(current, pending[next++] as Arrival);
+        const arrival = pending[next++] as Arrival;
+        current = applyArrival(current, arrival);
+        appliedId = arrival.id ?? appliedId;
         chars += size;
         backlog -= size;
       }
@@ -163,5 +175,6 @@ export function createArrivalQueue(): ArrivalQueue {
     },
     backlog: () => backlog,
     waiting: () => next < pending.length,
+    appliedId: () => appliedId,
   };
 }

@@ -38,6 +38,11 @@ export function beginStreaming(state: ChatState, message: AssistantMessage): Cha
   return { messageIds: [...state.messageIds, message.id], streaming: message, conversations: touched(state, message) };
 }
 
+/** Streams into an answer already in the transcript (attaching again after a reload). */
+export function resumeStreaming(_state: ChatState, message: AssistantMessage): Change {
+  return { streaming: message };
+}
+
 export function commitStreaming(state: ChatState, message: AssistantMessage): Change {
   return { streaming: null, messages: { ...state.messages, [message.id]: message } };
 }

@@ -22,6 +22,7 @@ export { childIndex, chosenChild, parentKey, pathTo, siblingsOf, titleFrom, visi
 export {
   addStreamLog,
   dropStreamLog,
+  resumeStreaming,
   appendMessage,
   beginStreaming,
   commitStreaming,

@@ -4,6 +4,7 @@
 import type { StreamedMessage } from '../protocol';
 import type { Attachment } from '../attachments';
 import type { ConversationSettings, ModelCapabilities } from '../settings';
+import type { ResumePoint } from '../transport';
 
 interface MessageBase {
   readonly id: string;
@@ -29,6 +30,8 @@ export interface AssistantMessage extends MessageBase {
   readonly requestedModel: string;
   /** Set on an answer that continues a cut-off one; shown joined to it. */
   readonly continuationOf?: string;
+  /** While it streams from a kept stream: where a reload attaches again (see the proxy's stream hub). */
+  readonly resume?: ResumePoint;
 }
 
 export type ToolResultState =

@@ -6,7 +6,7 @@
 // as they came cost the path 50-70% (bench:protocol), decoding once after
 // it a fraction of that, off the path.
 import type { StreamEnd } from '../protocol';
-import { EMPTY_MARKS, RECORD_VERSION, type RecordedRequest, type RecordedResponse, type RecordMarks, type StreamRecord } from '../record';
+import { EMPTY_MARKS, RECORD_VERSION, segmentSse, type RecordedRequest, type RecordedResponse, type RecordMarks, type StreamRecord } from '../record';
 
 export interface RecordBuilder {
   response(response: RecordedResponse): void;
@@ -15,6 +15,8 @@ export interface RecordBuilder {
   /** A message the stream dispatched, at the time of the read that completed it. */
   message(event: string, at: number): void;
   end(end: StreamEnd): void;
+  /** Drops bytes after the last whole event: a connection that broke mid-event, before attaching again. */
+  cutToWholeEvents(): void;
   /** The record so far; waits for the request's summary (attachments are hashed off the hot path). */
   snapshot(): Promise<StreamRecord>;
 }
@@ -73,6 +75,11 @@ export function createRecordBuilder({ sentAt, startedAt, request, marks: recorde
         times = grown;
       }
       times[count++] = offset;
+    },
+    cutToWholeEvents() {
+      const text = body() + decoder.decode();
+      const whole = segmentSse(text).messages[count - 1]?.end ?? 0;
+      pieces = [text.slice(0, whole)];
     },
     end(value) {
       end = value;

@@ -25,12 +25,14 @@ export interface MessageSink {
   onOpen(meta: ResponseMeta): void;
   /** The bytes of one network read, before they are parsed. */
   onChunk?(bytes: Uint8Array): void;
-  /** One SSE message with data (a blank message is dropped here). */
-  onMessage(event: string, data: string): void;
+  /** One SSE message with data (a blank message is dropped here), with its id ('' when it has none). */
+  onMessage(event: string, data: string, id: string): void;
 }
 
 export interface RunningRequest extends StreamRequest {
   readonly signal: AbortSignal;
+  /** GET attaches to a kept stream (no body); default POST. */
+  readonly method?: 'GET' | 'POST';
   /** Injected for tests and for running under Node. */
   readonly fetch?: typeof fetch;
 }
@@ -57,9 +59,9 @@ export async function streamMessage(request: RunningRequest, handlers: MessageSi
     },
     ...(handlers.onChunk === undefined ? {} : { onChunk: handlers.onChunk }),
     ...(handlers.onResponse === undefined ? {} : { onResponse: handlers.onResponse }),
-    onMessage: (event, data) => {
+    onMessage: (event, data, id) => {
       watch.touch();
-      handlers.onMessage(event, data);
+      handlers.onMessage(event, data, id);
     },
   };
   try {
@@ -78,10 +80,11 @@ async function run(
   stallEnd: () => StreamEnd | null,
 ): Promise<StreamEnd> {
   try {
+    const get = request.method === 'GET';
     await fetchEventSource(request.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...request.headers },
-      body: JSON.stringify(request.body),
+      method: get ? 'GET' : 'POST',
+      headers: { ...(get ? {} : { 'content-type': 'application/json' }), accept: 'text/event-stream', ...request.headers },
+      ...(get ? {} : { body: JSON.stringify(request.body) }),
       signal,
       openWhenHidden: true,
       fetch: async (input, init) => {
@@ -92,12 +95,12 @@ async function run(
         handlers.onResponse?.(response.status, response.headers);
         const error = await openError(response, handlers.onChunk);
         if (error !== null) throw new StopStream(error);
-        handlers.onOpen({ status: response.status, requestId: response.headers.get('request-id') });
+        handlers.onOpen({ status: response.status, requestId: response.headers.get('request-id'), streamId: response.headers.get('x-stream-id') });
       },
       onmessage: (message) => {
         // After an abort nothing more may reach the caller, whatever the parser still holds.
         if (signal.aborted || (message.data === '' && message.event === '')) return;
-        handlers.onMessage(message.event, message.data);
+        handlers.onMessage(message.event, message.data, message.id);
       },
       onerror: (cause: unknown) => {
         throw cause instanceof StopStream ? cause : new StopStream(networkError(cause));

@@ -9,8 +9,8 @@ import { assertNever, createArrivalJoiner, type Arrival, type StreamEnd } from '
 import { keptResponseHeader, sha256Hex, summariseBody, type RecordedRequest } from '../record';
 import { createRecordBuilder, type RecordBuilder } from './record-builder';
 import { replayFetch, replayStamps } from './replay';
-import { streamMessage } from './stream-message';
-import { BATCH_CHARS } from './timing';
+import { streamMessage, type MessageSink } from './stream-message';
+import { BATCH_CHARS, RESUME_DELAYS_MS } from './timing';
 import type { FromService, StreamRequest, ToService } from './types';
 
 export interface ServiceOptions {
@@ -33,7 +33,7 @@ export function createStreamService(post: (message: FromService) => void, option
   const now = options.now ?? (() => performance.now());
   const timeOrigin = options.timeOrigin ?? performance.timeOrigin;
   const recording = options.record ?? true;
-  const running = new Map<number, AbortController>();
+  const running = new Map<number, { readonly controller: AbortController; streamId: string | null; readonly stop: (streamId: string) => void }>();
   const records = new Map<number, RecordBuilder>();
   /** Settles when each stream has ended here. */
   const ended = new Map<number, Promise<void>>();
@@ -42,37 +42,76 @@ export function createStreamService(post: (message: FromService) => void, option
     let markEnded = () => {};
     ended.set(id, new Promise((resolve) => (markEnded = resolve)));
     const controller = new AbortController();
-    running.set(id, controller);
-    const { replay } = request;
+    const { replay, resume } = request;
+    const fetchImpl = replay === undefined ? options.fetch : replayFetch(replay, now, startedAt - toPageClockOf(pageTimeOrigin));
+    const live = { controller, streamId: resume?.streamId ?? null, stop: (streamId: string) => void stopKept(request.url, streamId, options.fetch) };
+    running.set(id, live);
     const recordedRequest = replay !== undefined ? Promise.resolve(replay.request) : recording ? requestAsSent(request) : Promise.resolve(null);
     const builder = createRecordBuilder({ sentAt: replay?.sentAt ?? Date.now(), startedAt, request: recordedRequest, ...(replay?.timing === 'full' ? { marks: replay.marks } : {}) });
     if (recording) records.set(id, builder);
     const batches = createBatcher((arrivals) => post({ type: 'batch', id, arrivals }));
-    const toPageClock = timeOrigin - pageTimeOrigin;
+    const toPageClock = toPageClockOf(pageTimeOrigin);
     // A full-speed replay stamps each read with its recorded time, so the record and the panel keep the recorded gaps.
     const stamps = replay?.timing === 'full' ? replayStamps(replay) : [];
     let reads = 0;
     /** When the chunk being parsed arrived, on the page's clock: the arrival time of the messages it completes. */
     let chunkAt = now() + toPageClock;
+    /** The last event id seen (a kept stream numbers its events), and the one a reload had already applied. */
+    let lastId = '';
+    const appliedBefore = resume?.lastEventId === null || resume === undefined ? -1 : Number(resume.lastEventId);
+    let opened = false;
+    const sink: MessageSink = {
+      onResponse: (status, headers) => {
+        if (!opened) builder.response({ status, headers: kept(headers) });
+      },
+      onOpen: (meta) => {
+        live.streamId = meta.streamId ?? live.streamId;
+        if (!opened) post({ type: 'open', id, meta });
+        opened = true;
+      },
+      onChunk: (bytes) => {
+        const stamp = stamps[reads++];
+        chunkAt = stamp === undefined || stamp === null ? now() + toPageClock : startedAt + stamp;
+        if (recording) builder.chunk(bytes, chunkAt);
+      },
+      onMessage: (event, data, messageId) => {
+        if (recording) builder.message(event, chunkAt);
+        if (messageId !== '') lastId = messageId;
+        // Attached again after a reload: what the page already shows is recorded, not applied twice.
+        if (messageId !== '' && Number(messageId) <= appliedBefore) return;
+        batches.add(event, data, chunkAt, messageId);
+      },
+    };
+    const attempt = (method: 'GET' | 'POST', streamId: string | null) =>
+      streamMessage(
+        {
+          ...request,
+          ...(method === 'GET' && streamId !== null ? { url: keptStreamUrl(request.url, streamId), headers: lastId === '' ? {} : { 'last-event-id': lastId } } : {}),
+          ...(replay === undefined ? {} : { stallTimeoutMs: NO_STALL_MS }),
+          method,
+          signal: controller.signal,
+          ...(fetchImpl === undefined ? {} : { fetch: fetchImpl }),
+        },
+        sink,
+      );
     let end: StreamEnd;
     try {
-      const fetchImpl = replay === undefined ? options.fetch : replayFetch(replay, now, startedAt - toPageClock);
-      end = await streamMessage(
-        { ...request, ...(replay === undefined ? {} : { stallTimeoutMs: NO_STALL_MS }), signal: controller.signal, ...(fetchImpl === undefined ? {} : { fetch: fetchImpl }) },
-        {
-          onResponse: (status, headers) => builder.response({ status, headers: kept(headers) }),
-          onOpen: (meta) => post({ type: 'open', id, meta }),
-          onChunk: (bytes) => {
-            const stamp = stamps[reads++];
-            chunkAt = stamp === undefined || stamp === null ? now() + toPageClock : startedAt + stamp;
-            if (recording) builder.chunk(bytes, chunkAt);
-          },
-          onMessage: (event, data) => {
-            if (recording) builder.message(event, chunkAt);
-            batches.add(event, data, chunkAt);
-          },
-        },
-      );
+      end = resume === undefined ? await attempt('POST', null) : await attempt('GET', resume.streamId);
+      // A reload found the stream gone: the answer stays as it was, cut off.
+      if (resume !== undefined && !opened) end = { kind: 'eof' };
+      // A dropped connection to a kept stream: attach again after the last event seen, with backoff.
+      for (let tries = 0; tries < RESUME_DELAYS_MS.length && end.kind === 'failed' && end.error.kind === 'network' && live.streamId !== null && !controller.signal.aborted; tries++) {
+        await sleep(RESUME_DELAYS_MS[tries] ?? 0, controller.signal);
+        if (controller.signal.aborted) break;
+        builder.cutToWholeEvents();
+        const before = lastId;
+        const again = await attempt('GET', live.streamId);
+        // Gone (404) or refused: the first failure stands.
+        if (again.kind === 'failed' && again.error.kind === 'api') break;
+        end = again;
+        if (lastId !== before) tries = -1;
+      }
+      if (controller.signal.aborted && end.kind === 'failed' && end.error.kind === 'network') end = { kind: 'aborted' };
     } catch (cause) {
       end = { kind: 'failed', error: { kind: 'network', message: cause instanceof Error ? cause.message : String(cause) } };
     } finally {
@@ -85,14 +124,20 @@ export function createStreamService(post: (message: FromService) => void, option
     post({ type: 'end', id, end, at: end.kind === 'eof' ? (recordedEnd ?? chunkAt) : now() + toPageClock });
   };
 
+  const toPageClockOf = (pageTimeOrigin: number) => timeOrigin - pageTimeOrigin;
+
   return (message) => {
     switch (message.type) {
       case 'start':
         void start(message.id, message.request, message.timeOrigin, message.startedAt);
         return;
-      case 'abort':
-        running.get(message.id)?.abort();
+      case 'abort': {
+        const live = running.get(message.id);
+        live?.controller.abort();
+        // Stop is explicit: the proxy keeps a stream whose reader left, so it is told to stop it.
+        if (live?.streamId !== null && live?.streamId !== undefined) live.stop(live.streamId);
         return;
+      }
       case 'read': {
         const { id, seq } = message;
         const read = async () => {
@@ -111,6 +156,32 @@ export function createStreamService(post: (message: FromService) => void, option
         assertNever(message);
     }
   };
+}
+
+/** `/api/streams/{id}` beside the Messages URL the stream was asked of. */
+function keptStreamUrl(messagesUrl: string, streamId: string): string {
+  return messagesUrl.replace(/\/v1\/messages(?:\?.*)?$/, `/streams/${streamId}`);
+}
+
+/** Asks the proxy to stop a kept stream, upstream too; nothing waits for the answer. */
+async function stopKept(messagesUrl: string, streamId: string, fetchImpl: typeof fetch | undefined): Promise<void> {
+  try {
+    await (fetchImpl ?? globalThis.fetch)(keptStreamUrl(messagesUrl, streamId), { method: 'DELETE' });
+  } catch {
+    // The proxy is gone too: nothing left to stop.
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done);
+  });
 }
 
 function kept(headers: Headers): Record<string, string> {
@@ -151,8 +222,8 @@ function createBatcher(emit: (arrivals: Arrival[]) => void) {
     flush();
   };
   return {
-    add(event: string, data: string, at: number) {
-      joiner.add(event, data, at);
+    add(event: string, data: string, at: number, id: string) {
+      joiner.add(event, data, at, id);
       chars += data.length;
       if (chars >= BATCH_CHARS) flush();
       if (scheduled) return;

@@ -25,3 +25,10 @@ export const FRAME_CONTENT_CHARS = 4 * 1024;
 
 /** requestAnimationFrame does not fire in a hidden tab, where streams go on: the store is written at least this often (ms). */
 export const HIDDEN_TAB_FLUSH_MS = 100;
+
+/**
+ * Waits before attaching again to a kept stream whose connection dropped
+ * (ms); an attach that brings new events starts the list over. About 15 s in
+ * all: a network blip or a proxy restart, not an outage.
+ */
+export const RESUME_DELAYS_MS: readonly number[] = [250, 500, 1000, 2000, 4000, 8000];

@@ -8,6 +8,14 @@ import type { ReplaySource } from './replay';
 export interface ResponseMeta {
   readonly status: number;
   readonly requestId: string | null;
+  /** The proxy's id for a kept stream (`x-stream-id`): what a reload reattaches with. */
+  readonly streamId: string | null;
+}
+
+/** Where a kept stream was left: its id and the last event id applied (null: none yet). */
+export interface ResumePoint {
+  readonly streamId: string;
+  readonly lastEventId: string | null;
 }
 
 /** What the caller gets from a stream: one callback per kind of news, never throwing. */
@@ -27,6 +35,8 @@ export interface StreamRequest {
   readonly stallTimeoutMs?: number;
   /** Play a recorded response instead of sending the request. */
   readonly replay?: Replay;
+  /** Attach to a kept stream (after a reload) instead of sending the request; events up to its last id are recorded, not handed on. */
+  readonly resume?: ResumePoint;
 }
 
 /** A recorded stream to play back through the path a live one takes; its record keeps what was recorded. */

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Arrival } from '../protocol';
+import { segmentSse } from '../record';
+import { installBrowserShims } from './node-shims';
+import { createStreamClient } from './stream-client';
+
+beforeAll(() => {
+  installBrowserShims();
+});
+
+const SSE = readFileSync(new URL('../../fixtures/generated/sim-echo.sse', import.meta.url), 'utf8');
+/** The fixture's events as a kept stream sends them: each with an `id:` line. */
+const EVENTS = (() => {
+  const out: string[] = [];
+  let start = 0;
+  for (const message of segmentSse(SSE).messages) {
+    out.push(`id: ${out.length}\n${SSE.slice(start, message.end)}`);
+    start = message.end;
+  }
+  return out;
+})();
+const KEPT = EVENTS.join('');
+
+/**
+ * A proxy that keeps streams: the POST's connection breaks `cutAt` bytes in
+ * (mid-event); GET /api/streams/s1 answers the events after Last-Event-ID.
+ */
+function keptStreamProxy(cutAt: number) {
+  const calls: Array<{ method: string; url: string; lastEventId: string | null }> = [];
+  const fetchImpl: typeof fetch = async (input, init) => {
+    const url = String(input);
+    const headers = new Headers(init?.headers);
+    calls.push({ method: init?.method ?? 'GET', url, lastEventId: headers.get('last-event-id') });
+    const sse = { 'content-type': 'text/event-stream', 'x-stream-id': 's1', 'request-id': 'req_1' };
+    if (init?.method === 'DELETE') return new Response(null, { status: 204 });
+    if (init?.method === 'POST') {
+      const bytes = new TextEncoder().encode(KEPT.slice(0, cutAt));
+      let reads = 0;
+      const body = new ReadableStream<Uint8Array>({
+        // The bytes are read before the connection breaks (an error discards what is still queued).
+        pull(controller) {
+          if (reads++ === 0) controller.enqueue(bytes);
+          else controller.error(new TypeError('network error'));
+        },
+      });
+      return new Response(body, { status: 200, headers: sse });
+    }
+    const last = headers.get('last-event-id');
+    return new Response(EVENTS.slice(last === null ? 0 : Number(last) + 1).join(''), { status: 200, headers: sse });
+  };
+  return { fetchImpl, calls };
+}
+
+const textOf = (arrivals: readonly Arrival[]) =>
+  arrivals.flatMap((a) => (a.ok && a.event.type === 'content_block_delta' && a.event.delta.type === 'text_delta' ? [a.event.delta.text] : [])).join('');
+
+describe('a dropped connection to a kept stream', () => {
+  it.each([0.3, 0.5, 0.8].map((f) => Math.floor(KEPT.length * f)))('attaches again after the last event seen: every event once, the record whole (cut at byte %i)', async (cutAt) => {
+    const { fetchImpl, calls } = keptStreamProxy(cutAt);
+    const arrivals: Arrival[] = [];
+    const client = createStreamClient({ fetch: fetchImpl });
+    const { done, log } = client.open({ url: '/api/v1/messages', body: {}, signal: new AbortController().signal }, { onOpen: () => undefined, onBatch: (batch) => arrivals.push(...batch) });
+    expect((await done).end).toEqual({ kind: 'eof' });
+    expect(calls.map((c) => c.method)).toEqual(['POST', 'GET']);
+    expect(calls[1]?.url).toBe('/api/streams/s1');
+    const seen = segmentSse(KEPT.slice(0, cutAt)).messages.length;
+    expect(calls[1]?.lastEventId).toBe(seen === 0 ? null : String(seen - 1));
+    const direct: Arrival[] = [];
+    const straight = createStreamClient({ fetch: async () => new Response(KEPT, { headers: { 'content-type': 'text/event-stream' } }) });
+    await straight.open({ url: '/api/v1/messages', body: {}, signal: new AbortController().signal }, { onOpen: () => undefined, onBatch: (batch) => direct.push(...batch) }).done;
+    expect(textOf(arrivals)).toBe(textOf(direct));
+    const record = await log.readFinal();
+    expect(record?.body).toBe(KEPT);
+    expect(record?.times).toHaveLength(EVENTS.length);
+  });
+
+  it('Stop tells the proxy to stop the stream', async () => {
+    const calls: string[] = [];
+    const client = createStreamClient({
+      fetch: async (input, init) => {
+        calls.push(`${init?.method ?? 'GET'} ${String(input)}`);
+        if (init?.method === 'DELETE') return new Response(null, { status: 204 });
+        return new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode(EVENTS[0])) }), { headers: { 'content-type': 'text/event-stream', 'x-stream-id': 's9' } });
+      },
+    });
+    const controller = new AbortController();
+    let opened = () => {};
+    const open = new Promise<void>((resolve) => (opened = resolve));
+    const { done } = client.open({ url: '/api/v1/messages', body: {}, signal: controller.signal }, { onOpen: () => opened(), onBatch: () => undefined });
+    await open;
+    controller.abort();
+    await done;
+    await expect.poll(() => calls).toContain('DELETE /api/streams/s9');
+  });
+});
