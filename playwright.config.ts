@@ -32,7 +32,7 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 60_000,
     // The tests stand on the simulator: never forward to a real key from the environment.
-    env: { ANTHROPIC_API_KEY: '', SIM_FIRST_TOKEN_MS: '250', SIM_TOKENS_PER_SECOND: '100' },
+    env: { ANTHROPIC_API_KEY: '', SIM_FIRST_TOKEN_MS: '250', SIM_TOKENS_PER_SECOND: '100', STREAM_TEST_HOOKS: '1' },
     stdout: 'ignore',
     stderr: 'pipe',
   },

@@ -13,6 +13,7 @@
 //   STREAM_RETENTION_MS        a finished streamed answer is kept for reattaching this long (default 600000)
 //   STREAM_MAX_BYTES           one stream's buffer (default 16 MB; a larger stream is not kept)
 //   STREAM_TOTAL_BYTES         all streams' buffers (default 256 MB; the oldest finished go first)
+//   STREAM_TEST_HOOKS=1        e2e only: POST /_app/test/cut-stream/{id} cuts the browser's connections to a stream
 //   SIM_FIRST_TOKEN_MS, SIM_TOKENS_PER_SECOND  simulator pacing
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -23,6 +24,7 @@ import type { StreamHubOptions } from './proxy/stream-hub';
 export interface ProxySettings extends ProxyLimits {
   readonly allowedHosts?: readonly string[];
   readonly streams?: StreamHubOptions;
+  readonly testHooks?: boolean;
 }
 
 export interface ServerConfig {
@@ -59,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = resol
         maxStreamBytes: numberOrUndefined(merged.STREAM_MAX_BYTES),
         maxTotalBytes: numberOrUndefined(merged.STREAM_TOTAL_BYTES),
       },
+      testHooks: isTrue(merged.STREAM_TEST_HOOKS),
     },
     allowRemote: isTrue(merged.ALLOW_REMOTE),
   };

@@ -26,6 +26,8 @@ export interface ProxyOptions extends ProxyLimits {
   readonly streams?: StreamHubOptions;
   /** The hub itself (tests share one to look inside); default: one per middleware. */
   readonly hub?: StreamHub;
+  /** STREAM_TEST_HOOKS=1: answer the test-only route that cuts a stream's connections (e2e). */
+  readonly testHooks?: boolean;
 }
 
 export type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
@@ -53,6 +55,10 @@ export function createProxyMiddleware(options: ProxyOptions): Middleware {
         return;
       case 'stream':
         handleStream(req, res, route.method, route.id, hub);
+        return;
+      case 'cut_stream':
+        if (options.testHooks !== true || !hub.cutReaders(route.id)) sendFailure(res, { status: 404, type: 'not_found_error', message: 'No such stream.' });
+        else sendJson(res, { cut: true });
         return;
       case 'api':
         handleApi(req, res, route.path, options, hub, log).catch((error: unknown) => {

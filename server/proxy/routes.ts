@@ -3,12 +3,15 @@
 
 export const API_PREFIX = '/api';
 export const STATUS_PATH = '/_app/status';
+/** Test hook (only with STREAM_TEST_HOOKS=1): POST cuts the browser's connections to a kept stream. */
+export const CUT_STREAM_PATH = '/_app/test/cut-stream/';
 
 export type Route =
   | { readonly kind: 'api'; readonly path: string }
   /** A kept stream (see stream-hub.ts): GET attaches to it, DELETE stops it. */
   | { readonly kind: 'stream'; readonly method: 'GET' | 'DELETE'; readonly id: string }
   | { readonly kind: 'status' }
+  | { readonly kind: 'cut_stream'; readonly id: string }
   | { readonly kind: 'not_found'; readonly path: string }
   | { readonly kind: 'not_ours' };
 
@@ -27,6 +30,7 @@ export function matchRoute(method: string, url: string): Route {
   const pathname = mark === -1 ? url : url.slice(0, mark);
   const query = mark === -1 ? undefined : url.slice(mark + 1);
   if (pathname === STATUS_PATH && method === 'GET') return { kind: 'status' };
+  if (pathname.startsWith(CUT_STREAM_PATH) && method === 'POST') return { kind: 'cut_stream', id: pathname.slice(CUT_STREAM_PATH.length) };
   if (pathname !== API_PREFIX && !pathname.startsWith(`${API_PREFIX}/`)) return { kind: 'not_ours' };
   const path = pathname.slice(API_PREFIX.length) || '/';
   // A stream id is 128 random bits in base64url: 22 characters, nothing that could leave the path.

@@ -54,6 +54,8 @@ export interface StreamHub {
   attach(id: string, lastEventId: number | null, client: ServerResponse): boolean;
   /** Stops a stream (upstream too); false when there is no such stream. */
   cancel(id: string): boolean;
+  /** Test hook: cuts every reader's connection (the stream runs on, as when a network drops). */
+  cutReaders(id: string): boolean;
   /** For tests and the benchmark: streams kept and their buffered bytes. */
   stats(): { readonly streams: number; readonly running: number; readonly bytes: number };
 }
@@ -207,6 +209,13 @@ export function createStreamHub(options: StreamHubOptions = {}): StreamHub {
       const session = sessions.get(id);
       if (session === undefined) return false;
       cancel(session);
+      return true;
+    },
+
+    cutReaders(id) {
+      const session = sessions.get(id);
+      if (session === undefined) return false;
+      for (const reader of [...session.readers]) reader.destroy();
       return true;
     },
 
