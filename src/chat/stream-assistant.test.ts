@@ -45,6 +45,7 @@ function answerArrivals(pieces: readonly string[]): Arrival[][] {
 function burstClient(batches: Arrival[][]): StreamClient {
   return {
     warmUp: () => undefined,
+    following: () => 0,
     open: (_request, handlers: StreamHandlers) => {
       const done = Promise.resolve().then(() => {
         handlers.onOpen({ status: 200, requestId: 'req_b', streamId: null });

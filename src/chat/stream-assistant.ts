@@ -7,7 +7,7 @@ import type { MessageParam } from '@anthropic-ai/sdk/resources/messages';
 import { createArrivalQueue, createStreamedMessage, endStream, type StreamEnd } from '../protocol';
 import { requestHeaders, type RequestOptions } from '../settings';
 import { addStreamLog, beginStreaming, commitStreaming, createFrameBatcher, place, resumeStreaming, useChatStore, type AssistantMessage, type MessageDraft } from '../store';
-import { FRAME_CONTENT_CHARS, HIDDEN_TAB_FLUSH_MS, type Replay, type ResumePoint, type StreamClient } from '../transport';
+import { DETACH, FRAME_CONTENT_CHARS, HIDDEN_TAB_FLUSH_MS, type Replay, type ResumePoint, type StreamClient } from '../transport';
 
 export const MESSAGES_URL = '/api/v1/messages';
 
@@ -81,6 +81,14 @@ export async function streamAssistant(options: RequestOptions, messages: Message
   }
 
   const outcome = await done;
+  if (io.signal.aborted && io.signal.reason === DETACH && current.resume !== undefined) {
+    // Let go of, not stopped: it streams on at the proxy. Kept as it stands, still streaming, with its resume
+    // point, so opening its conversation again attaches to it (as after a reload).
+    batcher.cancel();
+    const detached = { ...current, stream: queue.applyTo(current.stream, Number.POSITIVE_INFINITY), ...resumeAt(current.resume, queue.appliedId()) };
+    useChatStore.setState((s) => commitStreaming(s, detached));
+    return detached;
+  }
   let end: StreamEnd = outcome.end;
   // A backlog larger than a frame's worth (a burst) is still shown a frame at a time, until Stop.
   const wake = () => onFlushed?.();

@@ -10,7 +10,7 @@ import type { MessageParam } from '@anthropic-ai/sdk/resources/messages';
 import type { Attachment } from '../attachments';
 import { toRequestOptions, type RequestOptions } from '../settings';
 import { appendMessage, newId, place, removeMessages, truncateAfter, useChatStore, type AssistantMessage, type ChatMessage, type MessageDraft, type ToolResultsMessage } from '../store';
-import { createStreamClient, defaultStreamClient, MAX_RETRIES, retryDecision, type Replay, type ResumePoint, type StreamClient } from '../transport';
+import { createStreamClient, defaultStreamClient, DETACH, MAX_RETRIES, retryDecision, type Replay, type ResumePoint, type StreamClient } from '../transport';
 import { canContinue, continuationMessages } from './continuation';
 import { toApiMessages, withCacheBreakpoint } from './api-messages';
 import { streamAssistant } from './stream-assistant';
@@ -191,6 +191,11 @@ async function withTurn(run: (scope: TurnScope) => Promise<void>, options: TurnO
         cancelWait?.();
       },
       cancelRetry: () => cancelCountdown?.(),
+      detach: () => {
+        controller?.abort(DETACH);
+        cancelCountdown?.();
+        cancelWait?.();
+      },
       done,
     },
   });
@@ -270,4 +275,30 @@ export function cancelRetry(): void {
 /** Stops the answer being streamed, a retry countdown, or a turn waiting for tool results; what arrived is kept. */
 export function stopStreaming(): void {
   useChatStore.getState().turn?.stop();
+}
+
+/**
+ * Answers that may stream on in the background while another conversation is
+ * open: each holds one of the browser's 6 HTTP/1.1 connections to this
+ * origin, and the open conversation needs one for its own answer and one for
+ * everything else.
+ */
+export const MAX_BACKGROUND_STREAMS = 4;
+
+/**
+ * Before another conversation opens: the answer being streamed goes on in
+ * the background (the proxy keeps it; opening its conversation again
+ * attaches to it) when it comes from a kept stream and there is room;
+ * otherwise it stops, and the reason is returned for the user.
+ */
+export async function letGoOfTurn(options: TurnOptions = {}): Promise<string | null> {
+  const s = useChatStore.getState();
+  if (!s.turnActive) return null;
+  const client = options.client ?? defaultStreamClient();
+  const kept = s.streaming?.resume !== undefined;
+  const room = client.following() < MAX_BACKGROUND_STREAMS;
+  if (kept && room) s.turn?.detach();
+  else s.turn?.stop();
+  await whenIdle();
+  return !kept || room ? null : `The answer in the conversation you left was stopped: at most ${MAX_BACKGROUND_STREAMS} answers stream in the background at once.`;
 }

@@ -1,14 +1,14 @@
-// Opening and creating conversations. A running turn is stopped first: the
-// answer being streamed belongs to the conversation it started in.
-import { stopStreaming, whenIdle } from '../chat';
+// Opening and creating conversations. A running turn is let go of first: an
+// answer from a kept stream streams on in the background (its conversation
+// attaches to it again when opened), anything else stops.
+import { letGoOfTurn } from '../chat';
 import { startPersistence } from '../persistence';
 import { useChatStore } from '../store';
 import { useHistoryUi } from './ui-store';
 
 async function settle(): Promise<void> {
-  if (!useChatStore.getState().turnActive) return;
-  stopStreaming();
-  await whenIdle();
+  const stopped = await letGoOfTurn();
+  if (stopped !== null) useHistoryUi.setState({ note: stopped });
 }
 
 export async function openChat(id: string): Promise<void> {

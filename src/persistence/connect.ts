@@ -63,13 +63,16 @@ export function connectPersistence(store: ChatStore, repository: Repository, opt
   };
   // Messages whose write failed, per conversation: reopening it shows them from memory.
   const unsaved = new Map<string, MessageMap>();
+  // Conversations another tab deleted: nothing this tab still has of them (a turn ending) is written back.
+  const deletedElsewhere = new Set<string>();
   if (options.problem) {
     const problem = options.problem;
     quietly(() => ({ storageProblem: problem }));
   }
 
   /** Settles true once written; a failure is reported in the store (storage full, say) and settles false. */
-  const write = (ops: readonly WriteOp[], notice: Omit<SyncMessage, 'tabId'> | null, conversationId: string): Promise<boolean> => {
+  const write = (all: readonly WriteOp[], notice: Omit<SyncMessage, 'tabId'> | null, conversationId: string): Promise<boolean> => {
+    const ops = all.filter((op) => !deletedElsewhere.has(conversationOf(op)));
     if (ops.length === 0) return Promise.resolve(true);
     return repository.write(ops).then(
       () => {
@@ -128,9 +131,16 @@ export function connectPersistence(store: ChatStore, repository: Repository, opt
 
   const onNotice = async (message: SyncMessage) => {
     if (message.tabId === tabId) return;
+    for (const id of message.changed) deletedElsewhere.delete(id);
     for (const id of message.deleted) {
+      deletedElsewhere.add(id);
       const s = store.getState();
-      if (id === s.activeId && !s.turnActive) switchTo((state) => startConversation(state, newId('conv'), Date.now()));
+      // Deleted while this tab streams its answer: stopped (upstream too), and nothing of it comes back.
+      if (id === s.activeId && s.turn !== null) {
+        s.turn.stop();
+        await s.turn.done;
+      }
+      if (id === store.getState().activeId) switchTo((state) => startConversation(state, newId('conv'), Date.now()));
       quietly((state) => {
         if (id === state.activeId) return {};
         const { [id]: _gone, ...conversations } = state.conversations;
@@ -215,4 +225,25 @@ export function connectPersistence(store: ChatStore, repository: Repository, opt
       partial.stop();
     },
   };
+}
+
+/** The conversation a write belongs to. */
+function conversationOf(op: WriteOp): string {
+  switch (op.kind) {
+    case 'put_message':
+      return op.record.conversationId;
+    case 'delete_message':
+      return op.conversationId;
+    case 'put_record':
+      return op.entry.conversationId;
+    case 'patch_conversation':
+    case 'put_conversation':
+      return op.record.id;
+    case 'delete_conversation':
+      return op.id;
+    default: {
+      const unreachable: never = op;
+      return unreachable;
+    }
+  }
 }

@@ -8,6 +8,8 @@ import { connectPersistence } from './connect';
 import { createMemoryDb } from './memory-db';
 import { exportOne, importJson } from './library';
 import { createRepository } from './repository';
+import { createChannelHub } from './sync';
+import { openTab, say, settle } from './test-helpers';
 
 const BASIC = readFileSync(new URL('../../fixtures/anthropic-sse/sdk-ts-basic-text.sse', import.meta.url), 'utf8');
 
@@ -99,3 +101,34 @@ describe('stream records in storage', () => {
     expect(await db.recordOf(conversation, id)).toBeUndefined();
   });
 });
+
+describe('a conversation deleted in another tab during a turn', () => {
+  it('stays deleted: the answer is stopped and nothing of it is written back', async () => {
+    const db = createMemoryDb();
+    const hub = createChannelHub();
+    const a = connectPersistence(useChatStore, createRepository(db), { tabId: 'A', channel: hub() });
+    connections.push(a);
+    await a.ready;
+    const head = `${BASIC.split('event: content_block_stop')[0] ?? ''}`;
+    const turn = sendMessage('hello', { fetch: fakeFetch(() => ({ chunks: [head], hang: true })) });
+    await vi.waitFor(() => expect(useChatStore.getState().streaming?.stream.blocks.length).toBe(1));
+    const conversation = useChatStore.getState().activeId;
+    await settle();
+
+    const b = await openTab(db, 'B', hub());
+    expect(b.store.getState().activeId).toBe(conversation);
+    b.connection.newChat();
+    say(b.store, 'elsewhere');
+    b.store.setState((s) => dropConversation(s, conversation));
+    await turn;
+    await settle();
+    expect(useChatStore.getState().activeId).not.toBe(conversation);
+    expect(await db.conversation(conversation)).toBeUndefined();
+    expect(await db.messagesOf(conversation)).toEqual([]);
+    expect(await db.recordOf(conversation, answerIdIn(await db.allMessages()) ?? 'none')).toBeUndefined();
+  });
+});
+
+function answerIdIn(records: unknown[]): string | undefined {
+  return records.flatMap((r) => ((r as { message?: { role?: string; id?: string } }).message?.role === 'assistant' ? [(r as { id: string }).id] : []))[0];
+}

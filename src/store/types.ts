@@ -115,6 +115,8 @@ export interface TurnControl {
   readonly stop: () => void;
   /** Cancels a pending automatic retry; the failed answer stays with its error. */
   readonly cancelRetry: () => void;
+  /** Lets go of the answer being streamed without stopping it (it streams on at the proxy); stops anything else. */
+  readonly detach: () => void;
   /** Settles when the turn is over. */
   readonly done: Promise<void>;
 }

@@ -8,7 +8,7 @@
 import { assertNever } from '../protocol';
 import type { StreamRecord } from '../record';
 import { createStreamService } from './stream-service';
-import type { FromService, StreamHandlers, StreamLog, StreamOutcome, StreamRequest, ToService } from './types';
+import { DETACH, type FromService, type StreamHandlers, type StreamLog, type StreamOutcome, type StreamRequest, type ToService } from './types';
 
 /** The part of a Worker the client uses (a fake in tests). */
 export interface WorkerLike {
@@ -28,6 +28,8 @@ export interface OpenedStream {
 export interface StreamClient {
   /** Starts the worker ahead of the first stream, so that stream does not wait for it to load. */
   warmUp(): void;
+  /** Streams let go of (aborted with DETACH) that are still followed to their end: open connections. */
+  following(): number;
   open(request: StreamRequest & { readonly signal: AbortSignal }, handlers: StreamHandlers): OpenedStream;
 }
 
@@ -54,6 +56,7 @@ export function createStreamClient({ spawn, fetch, record }: ClientOptions = {})
   /** Reads waiting for their answer, by sequence number, with the stream they read. */
   const reads = new Map<number, { readonly id: number; readonly resolve: (record: StreamRecord | null) => void }>();
   let nextRead = 1;
+  const followed = new Set<number>();
   /** Which channel each stream's record lives behind. */
   const homes = new Map<number, Channel>();
   let nextId = 1;
@@ -68,6 +71,9 @@ export function createStreamClient({ spawn, fetch, record }: ClientOptions = {})
         return;
       case 'end':
         live.get(message.id)?.finish({ end: message.end, at: message.at });
+        return;
+      case 'drained':
+        followed.delete(message.id);
         return;
       case 'record':
         reads.get(message.seq)?.resolve(message.record);
@@ -122,7 +128,9 @@ export function createStreamClient({ spawn, fetch, record }: ClientOptions = {})
         resolve(outcome);
       };
       const onAbort = () => {
-        channel.send({ type: 'abort', id });
+        const detach = signal.reason === DETACH;
+        if (detach) followed.add(id);
+        channel.send({ type: detach ? 'detach' : 'abort', id });
         finish({ end: { kind: 'aborted' }, at: performance.now() });
       };
       if (signal.aborted) {
@@ -153,7 +161,7 @@ export function createStreamClient({ spawn, fetch, record }: ClientOptions = {})
     return { done, log };
   };
 
-  return { warmUp: () => void connect(), open };
+  return { warmUp: () => void connect(), following: () => followed.size, open };
 }
 
 let pageDefault: StreamClient | null = null;

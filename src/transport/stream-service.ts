@@ -33,7 +33,7 @@ export function createStreamService(post: (message: FromService) => void, option
   const now = options.now ?? (() => performance.now());
   const timeOrigin = options.timeOrigin ?? performance.timeOrigin;
   const recording = options.record ?? true;
-  const running = new Map<number, { readonly controller: AbortController; streamId: string | null; readonly stop: (streamId: string) => void }>();
+  const running = new Map<number, { readonly controller: AbortController; readonly url: string; streamId: string | null; lastId: () => string; readonly stop: (streamId: string) => void }>();
   const records = new Map<number, RecordBuilder>();
   /** Settles when each stream has ended here. */
   const ended = new Map<number, Promise<void>>();
@@ -44,7 +44,7 @@ export function createStreamService(post: (message: FromService) => void, option
     const controller = new AbortController();
     const { replay, resume } = request;
     const fetchImpl = replay === undefined ? options.fetch : replayFetch(replay, now, startedAt - toPageClockOf(pageTimeOrigin));
-    const live = { controller, streamId: resume?.streamId ?? null, stop: (streamId: string) => void stopKept(request.url, streamId, options.fetch) };
+    const live = { controller, url: request.url, streamId: resume?.streamId ?? null, lastId: () => lastId, stop: (streamId: string) => void stopKept(request.url, streamId, options.fetch) };
     running.set(id, live);
     const recordedRequest = replay !== undefined ? Promise.resolve(replay.request) : recording ? requestAsSent(request) : Promise.resolve(null);
     const builder = createRecordBuilder({ sentAt: replay?.sentAt ?? Date.now(), startedAt, request: recordedRequest, ...(replay?.timing === 'full' ? { marks: replay.marks } : {}) });
@@ -148,6 +148,18 @@ export function createStreamService(post: (message: FromService) => void, option
         void read();
         return;
       }
+      case 'detach': {
+        const live = running.get(message.id);
+        live?.controller.abort();
+        const streamId = live?.streamId ?? null;
+        if (live === undefined || streamId === null) {
+          post({ type: 'drained', id: message.id });
+          return;
+        }
+        // Followed to its end, so the proxy keeps it (it cancels a stream nobody reads) until the page comes back for it.
+        void follow(keptStreamUrl(live.url, streamId), live.lastId(), options.fetch).then(() => post({ type: 'drained', id: message.id }));
+        return;
+      }
       case 'release':
         records.delete(message.id);
         ended.delete(message.id);
@@ -161,6 +173,19 @@ export function createStreamService(post: (message: FromService) => void, option
 /** `/api/streams/{id}` beside the Messages URL the stream was asked of. */
 function keptStreamUrl(messagesUrl: string, streamId: string): string {
   return messagesUrl.replace(/\/v1\/messages(?:\?.*)?$/, `/streams/${streamId}`);
+}
+
+/** Reads a kept stream to its end and drops what it brings: a reader that keeps it alive. */
+async function follow(url: string, lastId: string, fetchImpl: typeof fetch | undefined): Promise<void> {
+  try {
+    const response = await (fetchImpl ?? globalThis.fetch)(url, { headers: lastId === '' ? {} : { 'last-event-id': lastId } });
+    const reader = response.body?.getReader();
+    for (let read = await reader?.read(); read !== undefined && !read.done; read = await reader?.read()) {
+      // Nothing to keep: the page attaches again for the events when it comes back.
+    }
+  } catch {
+    // Gone: the page finds out when it comes back.
+  }
 }
 
 /** Asks the proxy to stop a kept stream, upstream too; nothing waits for the answer. */

@@ -47,6 +47,9 @@ export interface Replay extends ReplaySource {
   readonly marks: RecordMarks;
 }
 
+/** The abort reason that lets go of a kept stream instead of stopping it (switching conversations). */
+export const DETACH = 'detach';
+
 /** How a stream ended, and when (on the page's clock: the last byte, or the moment it was stopped or failed). */
 export interface StreamOutcome {
   readonly end: StreamEnd;
@@ -72,6 +75,8 @@ export type ToService =
    */
   | { readonly type: 'start'; readonly id: number; readonly request: StreamRequest; readonly timeOrigin: number; readonly startedAt: number }
   | { readonly type: 'abort'; readonly id: number }
+  /** The page lets go of a kept stream without stopping it: it runs on at the proxy, followed here until it ends. */
+  | { readonly type: 'detach'; readonly id: number }
   /** `seq` numbers the read (its answer carries it); `final`: answer once the stream has ended. */
   | { readonly type: 'read'; readonly id: number; readonly seq: number; readonly final?: boolean }
   | { readonly type: 'release'; readonly id: number };
@@ -80,4 +85,6 @@ export type FromService =
   | { readonly type: 'open'; readonly id: number; readonly meta: ResponseMeta }
   | { readonly type: 'batch'; readonly id: number; readonly arrivals: readonly Arrival[] }
   | { readonly type: 'end'; readonly id: number; readonly end: StreamEnd; readonly at: number }
+  /** A detached stream has ended at the proxy (or could not be followed): one fewer open connection. */
+  | { readonly type: 'drained'; readonly id: number }
   | { readonly type: 'record'; readonly id: number; readonly seq: number; readonly record: StreamRecord | null };
