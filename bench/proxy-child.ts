@@ -6,10 +6,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { createProxyMiddleware, createProxyServer } from '../server/proxy';
+import { createStreamHub, type StreamHub } from '../server/proxy/stream-hub';
 import { createSimulator, type Simulator } from '../server/simulator';
 import { BENCH_KEY, isParentMessage, type ChildMessage, type ServerStats } from './proxy-ipc';
 
+/** Kept streams: a short grace and retention so the bench sees them cancelled and let go within its time cap. */
+export const BENCH_STREAMS = { graceMs: 1000, retentionMs: 4000, maxTotalBytes: 256 * 1024 * 1024 };
+
 interface Tracked {
+  readonly hub?: StreamHub;
   readonly server: Server;
   readonly simulator: Simulator | null;
   readonly logs: readonly string[];
@@ -19,7 +24,7 @@ interface Tracked {
 /** The bench's pacing: no time to first token, and `fast` in each prompt removes the rest. */
 const simulatorOptions = { firstTokenDelayMs: 0, tokensPerSecond: 0 };
 
-function track(server: Server, simulator: Simulator | null, logs: readonly string[]): Tracked {
+function track(server: Server, simulator: Simulator | null, logs: readonly string[], hub?: StreamHub): Tracked {
   const counts = { sockets: 0, inflight: 0 };
   server.on('connection', (socket: Socket) => {
     counts.sockets++;
@@ -29,7 +34,7 @@ function track(server: Server, simulator: Simulator | null, logs: readonly strin
     counts.inflight++;
     res.once('close', () => counts.inflight--);
   });
-  return { server, simulator, logs, counts };
+  return { server, simulator, logs, counts, ...(hub === undefined ? {} : { hub }) };
 }
 
 function directSimulator(): Tracked {
@@ -48,14 +53,16 @@ function directSimulator(): Tracked {
 function proxy(upstreamBaseUrl: string | null): Tracked {
   const simulator = upstreamBaseUrl === null ? createSimulator(simulatorOptions) : null;
   const logs: string[] = [];
+  const hub = createStreamHub(BENCH_STREAMS);
   const middleware = createProxyMiddleware({
+    hub,
     apiKey: upstreamBaseUrl === null ? null : BENCH_KEY,
     upstreamBaseUrl: upstreamBaseUrl ?? 'http://127.0.0.1:1',
     simulator: simulator ?? createSimulator(simulatorOptions),
     log: (line) => logs.push(line),
   });
   const server = createProxyServer((req, res) => middleware(req, res, () => res.writeHead(404).end()));
-  return track(server, simulator, logs);
+  return track(server, simulator, logs, hub);
 }
 
 function stats(tracked: Tracked): ServerStats {
@@ -66,6 +73,7 @@ function stats(tracked: Tracked): ServerStats {
     records: { total: records.length, finished: records.filter((r) => r.finished).length, clientWentAway: records.filter((r) => r.clientWentAway).length },
     logLines: tracked.logs.length,
     keyInLog: tracked.logs.some((line) => line.includes(BENCH_KEY)),
+    kept: tracked.hub?.stats() ?? { streams: 0, running: 0, bytes: 0 },
   };
 }
 

@@ -57,7 +57,8 @@ export function stream(port: number, body: string, options: StreamOptions): Prom
         buffer += chunk;
         let end = buffer.indexOf('\n\n');
         while (end !== -1) {
-          const event = buffer.slice(0, end);
+          // A kept stream gives each event an `id:` line first (server/proxy/stream-hub.ts).
+          const event = buffer.slice(0, end).replace(/^id: \d+\n/, '');
           buffer = buffer.slice(end + 2);
           arrivals.push(at);
           if (event.startsWith('event: content_block_delta')) text += deltaText(event);

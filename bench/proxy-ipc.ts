@@ -12,6 +12,8 @@ export interface ServerStats {
   /** Lines the proxy logged (failures); the bench expects none and checks they never hold the key. */
   readonly logLines: number;
   readonly keyInLog: boolean;
+  /** The proxy's kept streams (server/proxy/stream-hub.ts): how many, how many still running, their buffers. */
+  readonly kept: { readonly streams: number; readonly running: number; readonly bytes: number };
 }
 
 export interface ChildStats {

@@ -12,10 +12,12 @@ import { resolve } from 'node:path';
 import { isChildMessage, type ChildStats, type ParentMessage } from './proxy-ipc';
 import { report, round, run, TOKENS, type Meter, type Round } from './proxy-rounds';
 import { contentProblems, mb } from './proxy-stats';
+import { BENCH_STREAMS } from './proxy-child';
+import { pairedLatency, reattachOnce } from './proxy-reattach';
 
 const STREAMS = 200;
 const ABORTS = 20;
-const HARD_CAP_MS = 120_000;
+const HARD_CAP_MS = 180_000;
 /** Heap + external growth allowed after everything finished and two GCs: caches and JIT code, not per-request leftovers. */
 const HEAP_SLACK = 16 * 1024 * 1024;
 /** Round 2 moves as much data as round 1; RSS may keep pages, but a leak would add tens of MB per round. */
@@ -123,14 +125,37 @@ async function main(): Promise<void> {
   };
   const awayBefore = await wentAway();
   await Promise.all([run(targets['proxy-sim'], ABORTS, { fast: false, concurrent: true, abortAfterEvents: 3 }), run(targets['proxy-forward'], ABORTS, { fast: false, concurrent: true, abortAfterEvents: 3 })]);
+  // The proxy keeps a stream whose reader left for its grace period (BENCH_STREAMS.graceMs), then cancels it.
   await until(async () => {
     const now = await wentAway();
     return now.sim - awayBefore.sim >= ABORTS && now.upstream - awayBefore.upstream >= ABORTS;
-  }, 3000);
+  }, BENCH_STREAMS.graceMs + 3000);
   const awayAfter = await wentAway();
   check(awayAfter.sim - awayBefore.sim === ABORTS, `proxy-sim: ${awayAfter.sim - awayBefore.sim}/${ABORTS} aborted clients recorded by the simulator as clientWentAway`);
   check(awayAfter.upstream - awayBefore.upstream === ABORTS, `proxy-forward: ${awayAfter.upstream - awayBefore.upstream}/${ABORTS} aborted clients recorded by the upstream simulator as clientWentAway`);
   check(awayBefore.sim === 0 && awayBefore.upstream === 0, 'no completed stream was recorded as clientWentAway');
+
+  // Kept streams: every stream's reader disconnects mid-stream and attaches again with Last-Event-ID.
+  const dropAt = (k: number) => 50 + ((k * 37) % 1500);
+  const reference = (await run(targets.direct, STREAMS, { fast: true, concurrent: true })).results;
+  const kept = await Promise.all(Array.from({ length: STREAMS }, (_, k) => reattachOnce(targets['proxy-sim'], k, TOKENS, dropAt(k))));
+  const keptPeak = (await proxy.stats(false)).servers['proxy-sim']?.kept ?? { streams: 0, running: 0, bytes: 0 };
+  const mismatched = kept.flatMap((r, k) => (r.error === null && r.complete && r.text === reference[k]?.text && r.events === (reference[k]?.events ?? -1) ? [] : [`#${k}: ${r.error ?? (r.complete ? 'text differs' : 'incomplete')}`]));
+  console.log(`\nkept streams: ${STREAMS} concurrent, each reader dropped after 50-1,549 events and attached again; buffers ${mb(keptPeak.bytes)} for ${keptPeak.streams} streams right after (limit ${mb(BENCH_STREAMS.maxTotalBytes)})`);
+  check(mismatched.length === 0, `proxy-sim: every reattached stream equals its direct stream, event for event${mismatched.length > 0 ? ` — ${mismatched.slice(0, 3).join('; ')}` : ''}`);
+  check(keptPeak.bytes <= BENCH_STREAMS.maxTotalBytes, 'kept buffers within their total limit');
+  const released = await until(async () => {
+    const s = await proxy.stats(false);
+    return Object.values(s.servers).every((server) => server.kept.streams === 0 && server.kept.bytes === 0);
+  }, BENCH_STREAMS.retentionMs + 5000);
+  check(released >= 0, `kept streams let go after the retention time (${BENCH_STREAMS.retentionMs / 1000} s here)${released >= 0 ? `: none left after ${released.toFixed(1)} s` : ''}`);
+
+  // Added latency per event, paired: the same paced request straight to the simulator and through the forwarding proxy.
+  const latency = await pairedLatency(targets.direct, targets['proxy-forward'], 20);
+  console.log(
+    `added latency per event, paired, from each stream's first event (20 paced streams at 400 tokens/s through proxy-forward, ${latency.events} events): p50 ${latency.p50.toFixed(2)} ms, p99 ${latency.p99.toFixed(2)} ms, max ${latency.max.toFixed(2)} ms (targets p50 < 1 ms, p99 < 5 ms); the request's way through the proxy before its first event: p50 ${latency.firstEventP50.toFixed(2)} ms`,
+  );
+  check(latency.p50 < 1 && latency.p99 < 5, 'paired added latency within its targets');
 
   // Idle keep-alive sockets from the proxy's fetch to the upstream close after about 4 s.
   const drained = await until(async () => {
