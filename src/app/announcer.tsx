@@ -14,7 +14,7 @@ function describeEnd(message: AssistantMessage): string {
       return 'Answer stopped.';
     case 'interrupted':
     case 'error':
-      return `Answer ${status === 'error' ? 'failed' : 'interrupted'}. ${error === null ? '' : toUserMessage(error)}`;
+      return `Answer ${status === 'error' ? 'failed' : 'interrupted'}. ${error === null ? '' : toUserMessage(error, { model: message.requestedModel })}`;
     case 'streaming':
       return '';
     default: {

@@ -84,6 +84,10 @@ function AnswerBody({ id, continued }: { readonly id: string; readonly continued
   const blockCount = groups.reduce((n, g) => n + g.length, 0);
   const error = useChatStore((s) => selectStream(s, id)?.error ?? null);
   const stopReason = useChatStore((s) => selectStream(s, id)?.header?.stop_reason ?? null);
+  const requestedModel = useChatStore((s) => {
+    const message = selectMessage(s, id);
+    return message?.role === 'assistant' ? message.requestedModel : undefined;
+  });
   const waiting = status === 'streaming' && blockCount === 0;
   const explanation = stopReason === null ? undefined : STOP_EXPLANATIONS[stopReason];
   return (
@@ -109,7 +113,7 @@ function AnswerBody({ id, continued }: { readonly id: string; readonly continued
       )}
       {error !== null && (
         <p role="alert" className="rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950/40 dark:text-red-300">
-          {toUserMessage(error)}
+          {toUserMessage(error, { model: requestedModel })}
         </p>
       )}
       <UsagePanel messageId={id} />
