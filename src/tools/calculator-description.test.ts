@@ -7,7 +7,11 @@ import { CONSTANTS, FUNCTIONS } from './calc-functions';
 import { CALCULATOR_TOOL, runCalculator } from './calculator';
 
 const description = CALCULATOR_TOOL.description ?? '';
-const expressionField = (CALCULATOR_TOOL.input_schema.properties as Record<string, { type: string; description: string; maxLength: number }>).expression;
+const expressionField = (CALCULATOR_TOOL.input_schema.properties as Record<string, { type: string; description: string; maxLength: number } | undefined>).expression ?? {
+  type: 'missing',
+  description: '',
+  maxLength: 0,
+};
 const valueOf = (expression: string) => {
   const result = evaluateExpression(expression);
   return result.ok ? result.value : result.error;
