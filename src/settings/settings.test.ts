@@ -115,6 +115,7 @@ describe('modelTraits at the boundaries', () => {
     expect(modelGeneration('claude-3-opus-20240229')).toBe(3);
     expect(modelGeneration('claude-opus-4-6-extra')).toBeNull();
     expect(modelGeneration('xclaude-opus-4-6')).toBeNull();
+    expect(modelGeneration('my-claude-3-opus')).toBeNull();
     expect(modelTraits('claude-3-7-sonnet-20250219').acceptsPrefill).toBe(true);
     expect(modelTraits('claude-sonnet-4-6', { adaptiveThinking: false }).adaptiveThinking).toBe(false);
   });
