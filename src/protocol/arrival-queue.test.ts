@@ -113,3 +113,16 @@ describe('createArrivalQueue', () => {
     expect(queue.applyTo(message, 10)).toBe(message);
   });
 });
+
+describe('applyArrival leaves the last event time alone', () => {
+  it('for a ping, which changes nothing', () => {
+    const message = applyArrival(started(), at(text(0, 'a'), 10));
+    expect(applyArrival(message, at({ type: 'ping' }, 50))).toBe(message);
+  });
+
+  it('for a run that arrives after the message ended', () => {
+    const ended = applyArrival(started(), at({ type: 'message_stop' }, 20));
+    expect(ended.status).toBe('complete');
+    expect(applyArrival(ended, at(text(0, 'late'), 30, 40))).toBe(ended);
+  });
+});

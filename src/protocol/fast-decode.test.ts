@@ -26,6 +26,8 @@ describe('decodeDeltaFast', () => {
     '{"type":"content_block_delta","index":0,"delta":{"type":"hinking_delta","thinking":"x"}}',
     '{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"unterminated}}',
     '{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"bad \\q"}}',
+    '{"type":"content_block_delta","index":0,"delta":{"type":"thinking_delta","thinking":"bad \\q"}}',
+    '{"type":"content_block_delta","index":0,"delta":{"type":"input_json_delta","partial_json":"bad \\q"}}',
     // Each part of the form checked on its own, the rest being exact.
     '{"type":"content_block_delte","index":0,"delta":{"type":"text_delta","text":"x"}}',
     '{"type":"content_block_delta","index":,"delta":{"type":"text_delta","text":"x"}}',

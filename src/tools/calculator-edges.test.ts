@@ -106,3 +106,12 @@ describe('runBuiltinTool', () => {
     expect(runBuiltinTool('calculator', {}, context)).toEqual({ ok: false, error: 'Invalid input: "expression" is required. Accepted properties: expression' });
   });
 });
+
+describe('runBuiltinTool when a tool throws', () => {
+  it('turns the exception into an error result instead of breaking the loop', () => {
+    const brokenClock = { getTime: () => { throw new Error('clock broke'); } } as unknown as Date;
+    expect(runBuiltinTool('get_current_time', {}, { now: brokenClock })).toEqual({ ok: false, error: 'The get_current_time tool failed unexpectedly: clock broke' });
+    const weirdClock = { getTime: () => { throw 'no clock'; } } as unknown as Date;
+    expect(runBuiltinTool('get_current_time', {}, { now: weirdClock })).toEqual({ ok: false, error: 'The get_current_time tool failed unexpectedly: no clock' });
+  });
+});
