@@ -69,3 +69,13 @@ test('a stall longer than the configured timeout is given up, keeping what arriv
   await expect(answer).toHaveAttribute('data-status', 'interrupted', { timeout: 10_000 });
   await expect(answer.getByRole('alert')).toContainText('No data arrived for 2 s');
 });
+
+test('a 404 names the model the request asked for, and a 403 says how to set a key', async ({ page }) => {
+  await page.goto('/');
+  const response = await send(page, '/sim error 404');
+  const { model } = response.request().postDataJSON() as { model: string };
+  await expect(lastAssistant(page).getByRole('alert')).toContainText(`The model "${model}" was not found (HTTP 404)`);
+  await page.getByRole('button', { name: 'New chat' }).click();
+  await send(page, '/sim error 403');
+  await expect(lastAssistant(page).getByRole('alert')).toContainText('Set ANTHROPIC_API_KEY');
+});

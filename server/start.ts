@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { createAppServer, describeHosts, describeMode } from './app-server';
 import { loadConfig } from './config';
 import { createProxyServer, planListen } from './proxy';
+import { applySecurityHeaders } from './security-headers';
 import { serveStatic } from './static';
 
 const { values } = parseArgs({
@@ -21,6 +22,7 @@ if (plan.warning !== null) console.warn(plan.warning);
 
 const app = createAppServer(config);
 const server = createProxyServer((req, res) => {
+  applySecurityHeaders(res, 'production');
   app.middleware(req, res, () => serveStatic(req, res));
 });
 server.on('error', (error: NodeJS.ErrnoException) => {

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger, Plugin } from 'vite';
 import { createAppServer, describeHosts, describeMode } from './app-server';
 import { isLoopbackHost, remoteWarning } from './proxy';
+import { securityHeadersMiddleware } from './security-headers';
 
 interface Listening {
   readonly listening: boolean;
@@ -19,10 +20,13 @@ export function apiProxyPlugin(): Plugin {
     config: () => (extraHosts.length === 0 ? {} : { server: { allowedHosts: [...extraHosts] }, preview: { allowedHosts: [...extraHosts] } }),
     configureServer(server) {
       announce(server.config.logger, server.httpServer);
+      // Added here, these run before Vite's own middlewares: every response carries them.
+      server.middlewares.use(securityHeadersMiddleware('dev'));
       server.middlewares.use(app.middleware);
     },
     configurePreviewServer(server) {
       announce(server.config.logger, server.httpServer);
+      server.middlewares.use(securityHeadersMiddleware('production'));
       server.middlewares.use(app.middleware);
     },
   };

@@ -91,6 +91,8 @@ describe('kept streams', () => {
     expect(withoutIds(whole)).toBe(await direct('/sim long 150'));
     expect(simulator.records[0]?.clientWentAway).toBe(false);
     expect(simulator.records[0]?.finished).toBe(true);
+    // One upstream request for the whole answer.
+    expect(simulator.records).toHaveLength(1);
   });
 
   it('cancel upstream when no reader comes back within the grace period (0: at once)', async () => {

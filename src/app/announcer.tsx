@@ -1,5 +1,5 @@
 // Screen readers hear when an answer starts and ends (with a short status),
-// and errors: one polite live region, never the tokens themselves. The
+// errors and a scheduled retry: one polite live region, never the tokens themselves. The
 // transcript is deliberately not a live region.
 import { useEffect, useState } from 'react';
 import { toUserMessage } from '../protocol';
@@ -14,7 +14,7 @@ function describeEnd(message: AssistantMessage): string {
       return 'Answer stopped.';
     case 'interrupted':
     case 'error':
-      return `Answer ${status === 'error' ? 'failed' : 'interrupted'}. ${error === null ? '' : toUserMessage(error)}`;
+      return `Answer ${status === 'error' ? 'failed' : 'interrupted'}. ${error === null ? '' : toUserMessage(error, { model: message.requestedModel })}`;
     case 'streaming':
       return '';
     default: {
@@ -33,6 +33,11 @@ export function Announcer() {
         if (previous.streaming !== null && state.streaming === null) {
           const finished = state.messages[previous.streaming.id];
           if (finished?.role === 'assistant') setText(describeEnd(finished));
+        }
+        // A retry is announced once, when it is scheduled; the countdown on screen ticks silently.
+        const retry = state.retry;
+        if (retry !== null && (previous.retry === null || previous.retry.attempt !== retry.attempt || previous.retry.messageId !== retry.messageId)) {
+          setText(`Retrying in ${Math.max(0, Math.ceil((retry.at - Date.now()) / 1000))} s (attempt ${retry.attempt} of ${retry.maxAttempts}).`);
         }
       }),
     [],

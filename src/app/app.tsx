@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { ChatView } from '../chat';
-import { ConversationsToggle, HistorySidebar } from '../history';
+import { ConversationsToggle, HistorySidebar, useDrawerIsModal } from '../history';
 import { warmUpHighlighter, warmUpLexer } from '../markdown';
 import { Announcer } from './announcer';
 import { defaultStreamClient } from '../transport';
@@ -9,6 +9,8 @@ import { EmptyState } from './empty-state';
 import { Header } from './header';
 
 export function App() {
+  // While the drawer is open over the page, nothing behind it can be focused, clicked or read out.
+  const behindDrawer = useDrawerIsModal();
   useEffect(() => {
     void loadBackend();
     return whenIdle(() => {
@@ -20,14 +22,16 @@ export function App() {
   }, []);
   return (
     <div className="flex h-dvh flex-col bg-white text-stone-900 dark:bg-stone-950 dark:text-stone-100">
-      <a href="#composer" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-stone-900">
+      <a href="#composer" inert={behindDrawer} className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-stone-900">
         Skip to the message box
       </a>
-      <Header />
+      <div inert={behindDrawer} className="contents">
+        <Header />
+      </div>
       <Announcer />
       <div className="flex min-h-0 flex-1">
         <HistorySidebar />
-        <div className="flex min-w-0 flex-1 flex-col">
+        <div inert={behindDrawer} className="flex min-w-0 flex-1 flex-col">
           <div className="px-4 pt-2 md:hidden">
             <ConversationsToggle />
           </div>

@@ -15,3 +15,13 @@ export {
 } from './attachment';
 export { readAttachment, type ReadResult } from './read-file';
 export { AttachmentThumbnails } from './thumbnails';
+export {
+  blockBytes,
+  MAX_IMAGES_PER_REQUEST,
+  MAX_PDF_PAGES_PER_REQUEST,
+  MAX_REQUEST_BYTES,
+  pdfPageCount,
+  requestLimitProblem,
+  type RequestAttachment,
+  type RequestShape,
+} from './request-limits';

@@ -70,6 +70,30 @@ describe('toApiMessages', () => {
 
 describe('withCacheBreakpoint', async () => {
   const { withCacheBreakpoint } = await import('./api-messages');
+  it('sends a chain of continuations (a turn paused twice) as one answer, every link in order', () => {
+    const textAnswer = (id: string, text: string, stop: string, continuationOf?: string): AssistantMessage => ({
+      ...assistant([
+        { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
+        { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } },
+        { type: 'content_block_stop', index: 0 },
+        { type: 'message_delta', delta: { stop_reason: stop, stop_sequence: null }, usage: { output_tokens: 3 } },
+        { type: 'message_stop' },
+      ]),
+      id,
+      ...(continuationOf === undefined ? {} : { continuationOf }),
+    });
+    const transcript: ChatMessage[] = [
+      { id: 'u', parentId: null, createdAt: 0, role: 'user', text: 'search' },
+      textAnswer('a1', 'one ', 'pause_turn'),
+      textAnswer('a2', 'two ', 'pause_turn', 'a1'),
+      textAnswer('a3', 'three', 'end_turn', 'a2'),
+    ];
+    expect(toApiMessages(transcript)).toEqual([
+      { role: 'user', content: 'search' },
+      { role: 'assistant', content: [{ type: 'text', text: 'one two three' }] },
+    ]);
+  });
+
   it('marks the last block of the last message', () => {
     expect(withCacheBreakpoint([{ role: 'user', content: 'hi' }])).toEqual([{ role: 'user', content: [{ type: 'text', text: 'hi', cache_control: { type: 'ephemeral' } }] }]);
   });

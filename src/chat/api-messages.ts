@@ -31,8 +31,13 @@ export function toApiMessages(transcript: readonly ChatMessage[]): MessageParam[
         if (rest.some((m) => m.role === 'assistant' && m.continuationOf === message.id)) return;
         const next = rest.find((m) => m.role !== 'notice');
         let content = assistantContent(message, next?.role === 'tool_results' ? next : undefined);
-        const partial = message.continuationOf === undefined ? undefined : transcript.find((m) => m.id === message.continuationOf);
-        if (partial?.role === 'assistant') content = joinText([...assistantContent(partial, undefined), ...content]);
+        // Every earlier link of a chain (an answer paused twice, say) goes back with it, in order.
+        for (let partialId = message.continuationOf; partialId !== undefined; ) {
+          const partial = transcript.find((m) => m.id === partialId);
+          if (partial?.role !== 'assistant') break;
+          content = joinText([...assistantContent(partial, undefined), ...content]);
+          partialId = partial.continuationOf;
+        }
         if (content.length > 0) out.push({ role: 'assistant', content });
         return;
       }

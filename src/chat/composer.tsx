@@ -1,8 +1,11 @@
-import { useEffect, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from 'react';
-import { ACCEPT, AttachmentThumbnails, readAttachment, type Attachment } from '../attachments';
+import { useEffect, useMemo, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from 'react';
+import { ACCEPT, AttachmentThumbnails, readAttachment, requestLimitProblem, type Attachment } from '../attachments';
+import { toRequestOptions } from '../settings';
 import { useChatStore } from '../store';
 import { editLastQuestion } from './branch-actions';
 import { settingsProblems } from './preflight';
+import { nextRequestShape } from './request-size';
+import { enabledTools } from './tools-in-use';
 import { sendMessage, stopStreaming } from './turn';
 
 export function Composer() {
@@ -21,7 +24,8 @@ export function Composer() {
   const settings = useChatStore((s) => s.settings);
   const capabilities = useChatStore((s) => s.models.find((m) => m.id === s.settings.model)?.capabilities);
   const problems = settingsProblems(settings, capabilities);
-  const blocked = problems.length > 0;
+  const requestProblem = useRequestProblem(attachments);
+  const blocked = problems.length > 0 || requestProblem !== null;
   const empty = text.trim() === '' && attachments.length === 0;
 
   const submit = () => {
@@ -76,6 +80,11 @@ export function Composer() {
       {blocked && (
         <p role="alert" className="mb-2 text-sm text-red-700 dark:text-red-400">
           Can't send yet: {problems[0]} (Settings)
+        </p>
+      )}
+      {requestProblem !== null && (
+        <p role="alert" data-testid="request-limit" className="mb-2 text-sm text-red-700 dark:text-red-400">
+          {requestProblem}
         </p>
       )}
       {fileError !== null && (
@@ -151,4 +160,23 @@ export function Composer() {
       </form>
     </div>
   );
+}
+
+/**
+ * Why the request this message would make is over the API's limits, with the
+ * file to remove; null when it fits. Earlier attachments count too: they are
+ * sent again with every request. Worked out again only when the files, the
+ * conversation or its settings change, not on every keystroke.
+ */
+function useRequestProblem(pending: readonly Attachment[]): string | null {
+  const messageIds = useChatStore((s) => s.messageIds);
+  const messages = useChatStore((s) => s.messages);
+  const settings = useChatStore((s) => s.settings);
+  return useMemo(() => {
+    const transcript = messageIds.flatMap((id) => messages[id] ?? []);
+    if (pending.length === 0 && !transcript.some((m) => m.role === 'user' && (m.attachments?.length ?? 0) > 0)) return null;
+    const tools = enabledTools(settings);
+    const options = toRequestOptions(settings, [...tools.builtin, ...tools.custom]);
+    return requestLimitProblem(nextRequestShape(transcript, pending, '', options, settings.promptCaching));
+  }, [pending, messageIds, messages, settings]);
 }

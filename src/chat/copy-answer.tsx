@@ -1,18 +1,19 @@
 import { selectMessage, useChatStore } from '../store';
 import { useCopy } from '../ui';
 import { resumableText } from './continuation';
+import { continuationChain } from './continuation-chain';
 
 /**
- * Copies an answer's text as markdown. The text is read from the store on
+ * Copies an answer's text as markdown, its continuations included. The text is read from the store on
  * click, not selected on every update, so the button costs nothing while
  * other answers stream.
  */
-export function CopyAnswerButton({ messageId, continuationId }: { readonly messageId: string; readonly continuationId: string | undefined }) {
+export function CopyAnswerButton({ messageId }: { readonly messageId: string }) {
   const [state, copyText] = useCopy();
   const copy = () => {
     const s = useChatStore.getState();
-    const text = [messageId, continuationId].flatMap((id) => {
-      const message = id === undefined ? undefined : selectMessage(s, id);
+    const text = continuationChain(s, messageId).flatMap((id) => {
+      const message = selectMessage(s, id);
       return message?.role === 'assistant' ? [resumableText(message)] : [];
     });
     copyText(text.join(''));

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { toUserMessage } from '../protocol';
 import { selectBlockKinds, selectContinuationId, selectMessage, selectStream, useChatStore } from '../store';
+import { chainEnd } from './continuation-chain';
 import { UsagePanel } from '../usage';
 import { BlockView } from './block-view';
 import { BranchNav } from './branch-nav';
@@ -49,8 +50,9 @@ const STOP_EXPLANATIONS: Readonly<Record<string, string>> = {
 };
 
 /**
- * An answer, and the answer that continues it when it was cut off and
- * resumed: shown as one article whose status is the continuation's.
+ * An answer, and the answers that continue it (after a cut-off and Continue,
+ * or after the API paused the turn): shown as one article whose status is
+ * the last continuation's.
  */
 function AssistantMessageView({ id }: { readonly id: string }) {
   const isContinuation = useChatStore((s) => {
@@ -58,22 +60,30 @@ function AssistantMessageView({ id }: { readonly id: string }) {
     return message?.role === 'assistant' && message.continuationOf !== undefined;
   });
   const continuationId = useChatStore((s) => selectContinuationId(s, id));
-  const ownStatus = useChatStore((s) => selectStream(s, id)?.status ?? 'streaming');
-  const continuationStatus = useChatStore((s) => (continuationId === undefined ? undefined : selectStream(s, continuationId)?.status));
+  const status = useChatStore((s) => selectStream(s, chainEnd(s, id))?.status ?? 'streaming');
   if (isContinuation) return null;
   return (
-    <article data-role="assistant" data-status={continuationStatus ?? ownStatus} aria-busy={(continuationStatus ?? ownStatus) === 'streaming'} className="flex flex-col gap-3">
+    <article data-role="assistant" data-status={status} aria-busy={status === 'streaming'} className="flex flex-col gap-3">
       <AnswerBody id={id} continued={continuationId !== undefined} />
-      {continuationId !== undefined && (
-        <div data-continuation className="flex flex-col gap-3">
-          <AnswerBody id={continuationId} continued={false} />
-        </div>
-      )}
+      {continuationId !== undefined && <Continuation id={continuationId} />}
       <div className="flex items-center gap-4">
         <BranchNav id={id} />
-        {(continuationStatus ?? ownStatus) !== 'streaming' && <CopyAnswerButton messageId={id} continuationId={continuationId} />}
+        {status !== 'streaming' && <CopyAnswerButton messageId={id} />}
       </div>
     </article>
+  );
+}
+
+/** One continuation, then the one continuing it, if any. */
+function Continuation({ id }: { readonly id: string }) {
+  const next = useChatStore((s) => selectContinuationId(s, id));
+  return (
+    <>
+      <div data-continuation className="flex flex-col gap-3">
+        <AnswerBody id={id} continued={next !== undefined} />
+      </div>
+      {next !== undefined && <Continuation id={next} />}
+    </>
   );
 }
 
@@ -84,6 +94,10 @@ function AnswerBody({ id, continued }: { readonly id: string; readonly continued
   const blockCount = groups.reduce((n, g) => n + g.length, 0);
   const error = useChatStore((s) => selectStream(s, id)?.error ?? null);
   const stopReason = useChatStore((s) => selectStream(s, id)?.header?.stop_reason ?? null);
+  const requestedModel = useChatStore((s) => {
+    const message = selectMessage(s, id);
+    return message?.role === 'assistant' ? message.requestedModel : undefined;
+  });
   const waiting = status === 'streaming' && blockCount === 0;
   const explanation = stopReason === null ? undefined : STOP_EXPLANATIONS[stopReason];
   return (
@@ -109,7 +123,7 @@ function AnswerBody({ id, continued }: { readonly id: string; readonly continued
       )}
       {error !== null && (
         <p role="alert" className="rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950/40 dark:text-red-300">
-          {toUserMessage(error)}
+          {toUserMessage(error, { model: requestedModel })}
         </p>
       )}
       <UsagePanel messageId={id} />

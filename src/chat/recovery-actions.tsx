@@ -51,7 +51,8 @@ function RetryCountdownView({ at, attempt, max }: { readonly at: number; readonl
   }, []);
   const seconds = Math.max(0, Math.ceil((at - now) / 1000));
   return (
-    <div role="status" data-testid="retry-countdown" className="flex items-center gap-3 text-sm text-stone-700 dark:text-stone-300">
+    // Not a live region: a screen reader would hear every tick. The announcer says it once.
+    <div data-testid="retry-countdown" className="flex items-center gap-3 text-sm text-stone-700 dark:text-stone-300">
       <span>
         Retrying in {seconds} s (attempt {attempt} of {max})…
       </span>

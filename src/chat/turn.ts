@@ -217,14 +217,18 @@ async function runTurn(scope: TurnScope, options: TurnOptions, first?: FirstRequ
   const tools = enabledTools(settings);
   const builtinNames = new Set(tools.builtin.map((t) => t.name));
   let requestOptions = toRequestOptions(settings, [...tools.builtin, ...tools.custom]);
+  // The answer the next request continues: a cut-off one (Continue), or one the API paused (pause_turn).
+  let continues = first?.continuationOf;
   for (let roundTrip = 1; ; roundTrip++) {
     const history = roundTrip === 1 && first !== undefined ? first.messages : toApiMessages(transcript());
     const messages = settings.promptCaching ? withCacheBreakpoint(history) : history;
-    const answer = await requestWithRetries(scope, requestOptions, messages, { ...options, stallTimeoutMs: settings.stallTimeoutSeconds * 1000 }, roundTrip === 1 ? first?.continuationOf : undefined);
+    const answer = await requestWithRetries(scope, requestOptions, messages, { ...options, stallTimeoutMs: settings.stallTimeoutSeconds * 1000 }, continues);
     if (answer === null || answer.stream.status !== 'complete' || scope.stopped()) return;
     const stopReason = answer.stream.header?.stop_reason;
     if (stopReason !== 'tool_use' && stopReason !== 'pause_turn') return;
     requestOptions = withContainer(requestOptions, answer);
+    // A paused answer is resumed by sending it back as it is; what follows is shown joined to it.
+    continues = stopReason === 'pause_turn' ? answer.id : undefined;
     if (stopReason === 'tool_use') {
       const results = planToolResults(answer, builtinNames, tools.custom, settings.approval, toolRunner);
       if (results.length === 0) return;

@@ -1,2 +1,2 @@
-export { ConversationsToggle, HistorySidebar } from './sidebar';
+export { ConversationsToggle, HistorySidebar, useDrawerIsModal } from './sidebar';
 export { toMarkdown } from './markdown-export';

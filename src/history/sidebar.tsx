@@ -1,8 +1,11 @@
 // The history sidebar: a column on wide screens, a drawer below 768 px
-// (opened by the "Conversations" button; Escape closes it and gives focus
-// back to that button). Mounting it starts persistence.
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+// (opened by the "Conversations" button; Escape or its Close button closes it
+// and gives focus back to that button). The open drawer is modal: Tab cycles
+// inside it and the app makes the page behind it inert (useDrawerIsModal).
+// Mounting it starts persistence.
+import { useEffect, useRef, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { startPersistence } from '../persistence';
+import { trapTab } from '../ui';
 import { ConversationList } from './conversation-list';
 import { newChat } from './navigate';
 import { StorageBanner, UndoToast } from './notices';
@@ -14,10 +17,29 @@ import { useHistoryUi } from './ui-store';
 const SIDEBAR_ID = 'history-sidebar';
 const TOGGLE_ID = 'conversations-toggle';
 
+/** Below Tailwind's `md` breakpoint, where the sidebar is a drawer. */
+const NARROW = '(max-width: 767.98px)';
+
+function subscribeNarrow(onChange: () => void): () => void {
+  const query = window.matchMedia(NARROW);
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+}
+
+/** True while the drawer is open over the page (a narrow screen): the page behind it must be inert. */
+export function useDrawerIsModal(): boolean {
+  const open = useHistoryUi((s) => s.drawerOpen);
+  const narrow = useSyncExternalStore(subscribeNarrow, () => window.matchMedia(NARROW).matches, () => false);
+  return open && narrow;
+}
+
+// Focus goes back to the toggle once it is no longer inert, that is after the render that closes the drawer.
+let returnFocus = false;
+
 function closeDrawer(): void {
   if (!useHistoryUi.getState().drawerOpen) return;
+  returnFocus = true;
   useHistoryUi.setState({ drawerOpen: false });
-  document.getElementById(TOGGLE_ID)?.focus();
 }
 
 export function HistorySidebar() {
@@ -26,15 +48,19 @@ export function HistorySidebar() {
   }, []);
   useShortcuts();
   const open = useHistoryUi((s) => s.drawerOpen);
+  const modal = useDrawerIsModal();
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (open) first.current?.focus();
+    else if (returnFocus) document.getElementById(TOGGLE_ID)?.focus();
+    returnFocus = false;
   }, [open]);
-  const onKeyDown = (event: KeyboardEvent) => {
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.key === 'Escape' && open) {
       event.stopPropagation();
       closeDrawer();
     }
+    if (event.key === 'Tab' && modal) trapTab(event);
   };
   return (
     <>
@@ -50,6 +76,11 @@ export function HistorySidebar() {
           <button ref={first} type="button" onClick={() => void newChat()} title="New chat (Ctrl+Shift+O)" className="flex-1 rounded-lg border border-stone-300 px-3 py-2 text-left text-sm font-medium hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-orange-500 dark:border-stone-700 dark:hover:bg-stone-900">
             New chat
           </button>
+          {modal && (
+            <button type="button" onClick={closeDrawer} aria-label="Close conversations" className="btn-secondary">
+              Close
+            </button>
+          )}
         </div>
         <SearchBox />
         <ConversationList />

@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 type Katex = typeof import('katex').default;
 
@@ -41,14 +41,20 @@ export interface MathProps {
 
 export const MathView = memo(function MathView({ tex, display, closed }: MathProps) {
   const katex = useKatex();
-  const html = useMemo(() => {
-    if (katex === undefined || !closed) return null;
-    // trust: false keeps \href, \url and \htmlClass inert; the limits stop
-    // pathological macros from freezing the tab.
-    return katex.renderToString(tex, { displayMode: display, throwOnError: false, trust: false, strict: 'ignore', maxExpand: 1000, maxSize: 50 });
-  }, [katex, tex, display, closed]);
+  const target = useRef<HTMLElement>(null);
+  const ready = katex !== undefined && closed;
+  useLayoutEffect(() => {
+    const element = target.current;
+    if (katex === undefined || !ready || element === null) return;
+    // Built as DOM nodes rather than an HTML string: KaTeX then sets its sizes
+    // through the CSSOM, which the Content-Security-Policy allows, where style
+    // attributes in injected markup would be blocked. trust: false keeps \href,
+    // \url and \htmlClass inert; the limits stop pathological macros from
+    // freezing the tab. KaTeX escapes the TeX it renders.
+    katex.render(tex, element, { displayMode: display, throwOnError: false, trust: false, strict: 'ignore', maxExpand: 1000, maxSize: 50 });
+  }, [katex, ready, tex, display]);
 
-  if (html === null) {
+  if (!ready) {
     return display ? (
       <div data-math="pending" className="overflow-x-auto py-1 text-center font-mono text-sm text-stone-700 dark:text-stone-300">
         {tex}
@@ -59,10 +65,9 @@ export const MathView = memo(function MathView({ tex, display, closed }: MathPro
       </code>
     );
   }
-  // Trusted: KaTeX escapes the TeX it renders (trust is off).
   return display ? (
-    <div data-math="display" className="overflow-x-auto overflow-y-hidden py-1" dangerouslySetInnerHTML={{ __html: html }} />
+    <div key="display" ref={(element) => void (target.current = element)} data-math="display" className="overflow-x-auto overflow-y-hidden py-1" />
   ) : (
-    <span data-math="inline" dangerouslySetInnerHTML={{ __html: html }} />
+    <span key="inline" ref={(element) => void (target.current = element)} data-math="inline" />
   );
 });

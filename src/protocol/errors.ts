@@ -22,10 +22,15 @@ export type StreamError =
   /** No byte at all (pings included) for too long: the stream was given up. */
   | { readonly kind: 'stall'; readonly seconds: number };
 
-export function toUserMessage(error: StreamError): string {
+/** What the failed request asked for, so a message can name it (a 404 names the model). */
+export interface ErrorContext {
+  readonly model?: string;
+}
+
+export function toUserMessage(error: StreamError, context: ErrorContext = {}): string {
   switch (error.kind) {
     case 'api':
-      return describeApiError(error);
+      return describeApiError(error, context);
     case 'network':
       return `The connection failed: ${error.message}. Everything received so far is kept.`;
     case 'incomplete':
@@ -41,24 +46,42 @@ export function toUserMessage(error: StreamError): string {
   }
 }
 
-function describeApiError(error: Extract<StreamError, { kind: 'api' }>): string {
-  const status = error.status === null ? '' : ` (HTTP ${error.status})`;
+const SET_KEY = "Set ANTHROPIC_API_KEY in the server's environment or .env file and restart the server.";
+
+function describeApiError(error: Extract<StreamError, { kind: 'api' }>, context: ErrorContext): string {
+  const said = (lead: string, advice = '') => `${lead}${error.status === null ? '' : ` (HTTP ${error.status})`}: ${sentence(error.message)}${advice}`;
+  // The proxy's own 408 (a request body that never finished) carries invalid_request_error: the status says more.
+  if (error.status === 408) return said('The request did not reach the API in time', ' Try again.');
   switch (error.type) {
+    case 'invalid_request_error':
+      return said('The API refused the request');
     case 'authentication_error':
-      return `The API key was rejected${status}: ${error.message}. Set ANTHROPIC_API_KEY in the server's environment or .env file.`;
+      return said('The API key was rejected', ` ${SET_KEY}`);
     case 'permission_error':
-      return `This API key may not do that${status}: ${error.message}`;
+      return said('This API key may not do that', ` To use a key that may: ${SET_KEY}`);
+    case 'billing_error':
+      return said('The API account has a billing problem', ' See Plans & Billing in the Claude Console.');
     case 'not_found_error':
-      return `Not found${status}: ${error.message}`;
+      return context.model === undefined ? said('Not found') : said(`The model "${context.model}" was not found`, ' Choose another model in Settings.');
     case 'request_too_large':
-      return `The request is too large${status}: ${error.message}`;
+      return said('The request is too large', ' Remove an attachment, or start a new conversation.');
     case 'rate_limit_error':
-      return `Rate limited${status}: ${error.message}${retryHint(error.retryAfterSeconds)}`;
+      return said('Rate limited', retryHint(error.retryAfterSeconds));
+    case 'api_error':
+      return said('The API had an internal error', ' Try again.');
+    case 'timeout_error':
+      return said('The API did not answer in time', ' Try again.');
     case 'overloaded_error':
-      return `Claude is overloaded right now${status}: ${error.message}${retryHint(error.retryAfterSeconds)}`;
+      return said('Claude is overloaded right now', retryHint(error.retryAfterSeconds));
     default:
-      return `${error.message}${status}`;
+      return said('The API reported an error');
   }
+}
+
+/** The upstream's text as a sentence: its own full stop kept, one added otherwise. */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 function retryHint(seconds: number | null): string {

@@ -77,8 +77,8 @@ function stringBetween(data: string, start: number, end: number): string | null 
   if (plain) return data.slice(start, end);
   // Escapes (or an embedded quote, which makes it not one literal): JSON.parse decides, on the literal only.
   try {
-    const value: unknown = JSON.parse(data.slice(start - 1, end + 1));
-    return typeof value === 'string' ? value : null;
+    // Quote to quote, so what parses is a string.
+    return String(JSON.parse(data.slice(start - 1, end + 1)));
   } catch {
     return null;
   }

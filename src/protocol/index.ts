@@ -1,5 +1,5 @@
 export { decodeEvent, isRecord, type DecodeResult } from './decode';
-export { toUserMessage, assertNever, type StreamError } from './errors';
+export { toUserMessage, assertNever, type ErrorContext, type StreamError } from './errors';
 export {
   createStreamedMessage,
   toWireBlock,

@@ -59,3 +59,64 @@ describe('toRequestOptions', () => {
     expect(options).toMatchObject({ thinking: { type: 'enabled', budget_tokens: 2048, display: 'summarized' }, tools: [tool], tool_choice: { type: 'tool', name: 'calculator' } });
   });
 });
+
+describe('defaultSettings', () => {
+  it('is a new conversation: the default model, every named built-in tool on, caching on, nothing else set', () => {
+    expect(defaultSettings(['calculator', 'convert_units'])).toEqual({
+      model: 'claude-sonnet-5-5',
+      system: '',
+      maxTokens: 4096,
+      temperature: null,
+      stopSequences: [],
+      thinking: { mode: 'off' },
+      builtinTools: { calculator: true, convert_units: true },
+      customToolsJson: '',
+      toolChoice: { type: 'auto' },
+      approval: 'auto',
+      maxRoundTrips: 10,
+      promptCaching: true,
+      stallTimeoutSeconds: 30,
+    });
+    expect(defaultSettings().builtinTools).toEqual({});
+  });
+});
+
+describe('toRequestOptions, field by field', () => {
+  it('sends only what is set: model, max tokens and stream always', () => {
+    expect(toRequestOptions({ ...base, system: '  \n ' }, [])).toEqual({ model: base.model, max_tokens: 4096, stream: true });
+  });
+
+  it('sends a temperature of 0, and copies the stop sequences', () => {
+    const stops = ['A', 'B'];
+    const options = toRequestOptions({ ...base, temperature: 0, stopSequences: stops }, []);
+    expect(options).toEqual({ model: base.model, max_tokens: 4096, stream: true, temperature: 0, stop_sequences: ['A', 'B'] });
+    expect(options.stop_sequences).not.toBe(stops);
+  });
+
+  it('maps each tool choice', () => {
+    const tool = { name: 'calculator', input_schema: { type: 'object' as const } };
+    for (const type of ['auto', 'any', 'none'] as const) expect(toRequestOptions({ ...base, toolChoice: { type } }, [tool]).tool_choice).toEqual({ type });
+    expect(toRequestOptions({ ...base, toolChoice: { type: 'tool', name: 'calculator' } }, [tool]).tool_choice).toEqual({ type: 'tool', name: 'calculator' });
+    expect(toRequestOptions(base, [tool]).tools).toEqual([tool]);
+  });
+});
+
+describe('modelTraits at the boundaries', () => {
+  it('4.5 takes prefill and a budget; 4.6 is the first without prefill and the last with a temperature', () => {
+    expect(modelTraits('claude-haiku-4-5')).toEqual({ generation: 4.5, acceptsPrefill: true, adaptiveThinking: false, manualThinking: true, customTemperature: true });
+    expect(modelTraits('claude-sonnet-4-6')).toEqual({ generation: 4.6, acceptsPrefill: false, adaptiveThinking: true, manualThinking: true, customTemperature: true });
+    expect(modelTraits('claude-sonnet-5')).toEqual({ generation: 5, acceptsPrefill: false, adaptiveThinking: true, manualThinking: false, customTemperature: false });
+  });
+
+  it('treats an unknown id as current, and knows the preview and legacy ids', () => {
+    expect(modelTraits('some-new-model')).toEqual({ generation: null, acceptsPrefill: false, adaptiveThinking: true, manualThinking: false, customTemperature: false });
+    expect(modelGeneration('claude-mythos-preview')).toBe(4.65);
+    expect(modelGeneration('claude-fable-5-2-20260101')).toBe(5.2);
+    expect(modelGeneration('claude-3-opus-20240229')).toBe(3);
+    expect(modelGeneration('claude-opus-4-6-extra')).toBeNull();
+    expect(modelGeneration('xclaude-opus-4-6')).toBeNull();
+    expect(modelGeneration('my-claude-3-opus')).toBeNull();
+    expect(modelTraits('claude-3-7-sonnet-20250219').acceptsPrefill).toBe(true);
+    expect(modelTraits('claude-sonnet-4-6', { adaptiveThinking: false }).adaptiveThinking).toBe(false);
+  });
+});

@@ -42,6 +42,8 @@ const positive = (name: string) => (x: number) =>
 // Math.round. Scaling through exponent notation avoids 1.005 * 100 giving
 // 100.49999...; numbers already printed in exponent form are scaled directly.
 function roundHalfUp(x: number, digits: number): number {
+  // An integer is already rounded; scaling a large one (1e21 * 100) would only add error.
+  if (Number.isInteger(x)) return x;
   const text = String(x);
   if (text.includes('e')) return Math.round(x * 10 ** digits) / 10 ** digits;
   return Number(`${Math.round(Number(`${text}e${digits}`))}e-${digits}`);

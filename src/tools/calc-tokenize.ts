@@ -61,7 +61,8 @@ export function tokenize(input: string): TokenizeResult {
       pos += identifier[0].length;
       continue;
     }
-    const two = OPERATOR_ALIASES.get(rest.slice(0, 2));
+    // Only a real two-character operator (`**`): at the end of the input, slice(0, 2) is one character.
+    const two = rest.length >= 2 ? OPERATOR_ALIASES.get(rest.slice(0, 2)) : undefined;
     if (two !== undefined) {
       tokens.push({ kind: 'operator', op: two, pos });
       pos += 2;

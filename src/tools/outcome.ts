@@ -24,7 +24,7 @@ export function failure(error: string): ToolOutcome {
 export function jsonTypeOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
-  if (typeof value === 'number' && Number.isInteger(value)) return 'integer';
+  if (Number.isInteger(value)) return 'integer';
   return typeof value;
 }
 
@@ -34,6 +34,6 @@ export function jsonTypeOf(value: unknown): string {
  * digit a double can be trusted with; -0 prints as 0.
  */
 export function formatNumber(value: number): string {
-  if (Object.is(value, -0)) return '0';
+  // String(-0) is already "0".
   return String(Number.parseFloat(value.toPrecision(15)));
 }

@@ -86,7 +86,11 @@ export const UNITS: readonly Unit[] = [
  * Being case-insensitive means "mb" is a megabyte (there are no bits here).
  */
 export function unitKey(name: string): string {
-  return name.toLowerCase().replace(/[\s._-]+/g, '').replace(/^degrees?(?=[a-z])/, '');
+  const key = name.toLowerCase().replace(/[\s._-]+/g, '');
+  // "degrees Celsius", "degree F": the word is noise before a unit. "degrees" alone is no unit
+  // (stripping "degree" from it would leave "s", a second).
+  const unit = key === 'degrees' ? null : /^degrees?(.+)$/.exec(key);
+  return unit?.[1] ?? key;
 }
 
 function buildIndex(units: readonly Unit[]): ReadonlyMap<string, Unit> {

@@ -26,3 +26,28 @@ describe('retryDecision', () => {
     expect(retryDecision({ kind: 'network', message: 'x' }, 0, 0)).toEqual({ retry: false });
   });
 });
+
+describe('retryDecision at its edges', () => {
+  it('retries every transient status: 408, 409, 429, 500, 502, 503, 504 and 529', () => {
+    for (const status of [408, 409, 429, 500, 502, 503, 504, 529]) expect(retryDecision(api(status), 0, 0), String(status)).toEqual({ retry: true, delayMs: 1000 });
+    for (const status of [402, 410, 422, 501, 505]) expect(retryDecision(api(status), 0, 0), String(status)).toEqual({ retry: false });
+  });
+
+  it('waits up to 60 s when asked, an immediate retry-after included, and not beyond', () => {
+    expect(retryDecision(api(529, 60), 0, 0)).toEqual({ retry: true, delayMs: 60_000 });
+    expect(retryDecision(api(529, 60.5), 0, 0)).toEqual({ retry: false });
+    expect(retryDecision(api(429, 0), 0, 0)).toEqual({ retry: true, delayMs: 0 });
+  });
+
+  it('makes three retries at most, backing off 1, 2 and 4 seconds', () => {
+    expect([0, 1, 2, 3].map((attempt) => retryDecision(api(500), attempt, 0))).toEqual([
+      { retry: true, delayMs: 1000 },
+      { retry: true, delayMs: 2000 },
+      { retry: true, delayMs: 4000 },
+      { retry: false },
+    ]);
+    expect(MAX_RETRIES).toBe(3);
+    // Jitter only shortens the wait, by a quarter at most.
+    expect(retryDecision(api(500), 1, 0.5)).toEqual({ retry: true, delayMs: 1750 });
+  });
+});

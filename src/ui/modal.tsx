@@ -1,6 +1,8 @@
-// A modal dialog on the native <dialog>: showModal() traps focus, Escape
-// closes it, and the browser returns focus to what opened it.
+// A modal dialog on the native <dialog>: showModal() makes the page behind it
+// inert, Escape closes it, and the browser returns focus to what opened it.
+// Tab wraps inside it (trapTab) instead of leaving for the browser's UI.
 import { useEffect, useRef, type ReactNode } from 'react';
+import { trapTab } from './focus-trap';
 
 export interface ModalProps {
   readonly open: boolean;
@@ -24,6 +26,7 @@ export function Modal({ open, onClose, title, closeLabel = 'Close', width = '42r
     <dialog
       ref={dialog}
       onClose={onClose}
+      onKeyDown={trapTab}
       aria-label={title}
       style={{ width: `min(${width}, calc(100vw - 1.5rem))` }}
       className="m-auto rounded-2xl border border-stone-200 bg-white p-0 text-stone-900 shadow-2xl backdrop:bg-black/40 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-100"

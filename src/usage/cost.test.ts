@@ -54,3 +54,31 @@ describe('gapStats', () => {
     expect(gapStats([5])).toBeNull();
   });
 });
+
+describe('costOf at its edges', () => {
+  it('counts cache reads and writes toward the long-prompt threshold', () => {
+    const usage = { input_tokens: 40_000, output_tokens: 0, cache_creation_input_tokens: 30_000, cache_read_input_tokens: 30_001 };
+    const cost = costOf('claude-haiku-5-5', usage);
+    // Over 100,000 prompt tokens: every token at the long-prompt rates ($0.50 input, $0.625 write, $0.05 read).
+    expect(cost.priced && cost.breakdown).toMatchObject({ input: 0.02, cacheWrite5m: 0.01875, cacheRead: expect.closeTo(0.00150005, 12) });
+    const under = costOf('claude-haiku-5-5', { ...usage, cache_read_input_tokens: 30_000 });
+    expect(under.priced && under.breakdown.input).toBeCloseTo(0.004);
+  });
+
+  it('never applies long-prompt rates to a model without them', () => {
+    const cost = costOf('claude-opus-4-6', { input_tokens: 1_000_000, output_tokens: 0, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 });
+    expect(cost.priced && cost.breakdown.input).toBe(5);
+  });
+
+  it('strips only a trailing eight-digit snapshot date from the id', () => {
+    expect(findPrice('claude-opus-4-6-20260101')).toBe(findPrice('claude-opus-4-6'));
+    expect(findPrice('claude-12345678-opus-4-6')).toBeUndefined();
+    expect(findPrice('claude-opus-4-6-2026010')).toBeUndefined();
+  });
+
+  it('formats zero, tiny and ordinary amounts', () => {
+    expect(formatUsd(0)).toBe('$0');
+    expect(formatUsd(0.00999)).toBe('$0.00999');
+    expect(formatUsd(0.01)).toBe('$0.0100');
+  });
+});

@@ -1,0 +1,2 @@
+/** The lines npm printed as warnings. */
+export function installWarnings(output: string): string[];
