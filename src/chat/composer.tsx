@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ClipboardEvent, type DragEvent, type 
 import { ACCEPT, AttachmentThumbnails, readAttachment, type Attachment } from '../attachments';
 import { useChatStore } from '../store';
 import { editLastQuestion } from './branch-actions';
+import { ComposerStatus } from './composer-status';
 import { settingsProblems } from './preflight';
 import { sendMessage, stopStreaming } from './turn';
 
@@ -149,6 +150,7 @@ export function Composer() {
           )}
         </div>
       </form>
+      <ComposerStatus text={text} attachments={attachments} />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import type { MessageParam } from '@anthropic-ai/sdk/resources/messages';
 import { createArrivalQueue, createStreamedMessage, endStream, type StreamEnd } from '../protocol';
 import { requestHeaders, type RequestOptions } from '../settings';
 import { addStreamLog, beginStreaming, commitStreaming, createFrameBatcher, place, useChatStore, type AssistantMessage, type MessageDraft } from '../store';
+import { promptKeyOf } from './next-request';
 import { FRAME_CONTENT_CHARS, HIDDEN_TAB_FLUSH_MS, type Replay, type StreamClient } from '../transport';
 
 export const MESSAGES_URL = '/api/v1/messages';
@@ -66,6 +67,7 @@ export async function streamAssistant(options: RequestOptions, messages: Message
     stream: createStreamedMessage(log.requestStartedAt),
     requestId: null,
     requestedModel: options.model,
+    promptKey: promptKeyOf(options),
     ...(io.continuationOf === undefined ? {} : { continuationOf: io.continuationOf }),
   };
   let current = place<AssistantMessage>(useChatStore.getState(), draft, Date.now());

@@ -3,7 +3,7 @@
 // question or regenerating an answer adds a sibling instead of replacing.
 import type { StreamedMessage } from '../protocol';
 import type { Attachment } from '../attachments';
-import type { ConversationSettings, ModelCapabilities } from '../settings';
+import type { ConversationSettings, ModelCapabilities, ReportedLimits } from '../settings';
 
 interface MessageBase {
   readonly id: string;
@@ -29,6 +29,8 @@ export interface AssistantMessage extends MessageBase {
   readonly requestedModel: string;
   /** Set on an answer that continues a cut-off one; shown joined to it. */
   readonly continuationOf?: string;
+  /** A hash of what its cached prompt prefix depends on besides the messages (model, tools, system, thinking): a later change to any of them invalidates that cache. */
+  readonly promptKey?: string;
 }
 
 export type ToolResultState =
@@ -88,6 +90,8 @@ export interface ModelOption {
   readonly id: string;
   readonly displayName: string;
   readonly capabilities?: ModelCapabilities;
+  /** The context window and maximum output the models list reported. */
+  readonly limits?: ReportedLimits;
 }
 
 /** A request that failed before streaming and will be sent again. */
