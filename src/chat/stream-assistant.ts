@@ -53,6 +53,10 @@ export async function streamAssistant(options: RequestOptions, messages: Message
     {
       onOpen: (meta) => {
         current = { ...current, requestId: meta.requestId };
+        // A replayed recording's limits are history, not the account's state now.
+        if (io.replay === undefined && meta.headers !== undefined && Object.keys(meta.headers).some((name) => name.startsWith('anthropic-ratelimit-'))) {
+          useChatStore.setState({ rateLimits: { headers: meta.headers, at: Date.now() } });
+        }
         batcher.schedule();
       },
       onBatch: (arrivals) => {

@@ -104,6 +104,12 @@ export interface RetryCountdown {
   readonly at: number;
 }
 
+/** A response's rate-limit headers, and when they arrived (epoch ms). */
+export interface RateLimitHeaders {
+  readonly headers: Readonly<Record<string, string>>;
+  readonly at: number;
+}
+
 /** Why conversations are not being saved; the app keeps working in memory. */
 export type StorageProblem =
   | { readonly kind: 'unavailable'; readonly detail: string }

@@ -8,6 +8,8 @@ import type { ReplaySource } from './replay';
 export interface ResponseMeta {
   readonly status: number;
   readonly requestId: string | null;
+  /** The headers a stream record keeps (request-id, retry-after, every anthropic-ratelimit-*...), lower-case names. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** What the caller gets from a stream: one callback per kind of news, never throwing. */

@@ -9,3 +9,5 @@ export { cacheStateOf, extraCostOfLosing, formatCountdown, keptPrefixBefore, unc
 export { CacheTtl, selectCacheState, useNow } from './cache-ttl';
 export { forecastFigures, type ForecastFigures, type ForecastInput } from './forecast-cost';
 export { formatPercent } from './format';
+export { RateLimitIndicator } from './rate-limit-indicator';
+export { compactCount, levelOf, limitProblemOf, limitViews, worstLevel, type Level, type LimitView } from './rate-limit-levels';
