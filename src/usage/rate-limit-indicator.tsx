@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useChatStore, type ChatState } from '../store';
+import { useChatStore, type AssistantMessage, type ChatState, type RetryCountdown } from '../store';
 import { formatCountdown } from './cache-state';
 import { useNow } from './cache-ttl';
 import { formatCount } from './format';
@@ -19,13 +19,12 @@ function latestAnswer(s: ChatState) {
   return message?.role === 'assistant' ? message : undefined;
 }
 
-/** The latest answer's 429 or 529, with when it was asked (for the retry-after countdown). */
-function selectProblem(s: ChatState): { readonly problem: LimitProblem; readonly since: number; readonly retryAt: number | null } | null {
-  const answer = latestAnswer(s);
+/** The latest answer's 429 or 529, with when it may be retried (the automatic retry's countdown, else retry-after from when it was asked). */
+function problemOf(answer: AssistantMessage | undefined, retry: RetryCountdown | null): { readonly problem: LimitProblem; readonly retryAt: number | null } | null {
   const problem = limitProblemOf(answer?.stream);
   if (answer === undefined || problem === null) return null;
-  const retryAt = s.retry?.messageId === answer.id ? s.retry.at : problem.retryAfterSeconds === null ? null : answer.createdAt + problem.retryAfterSeconds * 1000;
-  return { problem, since: answer.createdAt, retryAt };
+  const retryAt = retry?.messageId === answer.id ? retry.at : problem.retryAfterSeconds === null ? null : answer.createdAt + problem.retryAfterSeconds * 1000;
+  return { problem, retryAt };
 }
 
 /**
@@ -36,10 +35,12 @@ function selectProblem(s: ChatState): { readonly problem: LimitProblem; readonly
  */
 export function RateLimitIndicator() {
   const report = useChatStore((s) => s.rateLimits);
-  const failure = useChatStore(selectProblem);
-  const problemKey = failure === null ? null : `${failure.problem.kind}:${failure.since}:${failure.retryAt}`;
+  // Selectors return what the store holds (a new object per call would re-render forever).
+  const answer = useChatStore(latestAnswer);
+  const retry = useChatStore((s) => s.retry);
+  const failure = useMemo(() => problemOf(answer, retry), [answer, retry]);
   const views = useMemo(() => (report === null ? [] : limitViews(report.headers)), [report]);
-  const now = useNow(report !== null || problemKey !== null);
+  const now = useNow(report !== null || failure !== null);
   if (failure !== null) {
     const wait = failure.retryAt === null ? '' : failure.retryAt > now ? ` · retry in ${formatCountdown(failure.retryAt - now)}` : ' · retrying';
     return failure.problem.kind === 'rate_limited' ? (
