@@ -233,3 +233,16 @@ test('the empty state\'s /sim long 20000 fast runs to its end with the default m
   expect(usage.stopReason).toBe('end_turn');
   expect(await usageValue(page, 'Stop reason')).toBe('end_turn');
 });
+
+test('where count_tokens cannot answer, the forecast says so in place and sending still works', async ({ page }) => {
+  await page.route('**/api/v1/messages/count_tokens', (route) =>
+    route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ type: 'error', error: { type: 'invalid_request_error', message: 'url sources are not supported by count_tokens' }, request_id: 'req_x' }) }),
+  );
+  await page.goto('/');
+  await composer(page).fill('Read https://example.com for me');
+  await expect(forecast(page)).toHaveAttribute('data-state', 'unavailable');
+  await expect(forecast(page)).toContainText('url sources are not supported by count_tokens');
+  await expect(forecast(page)).toContainText('Sending still works');
+  await composer(page).press('Enter');
+  await expect(lastAssistant(page)).toHaveAttribute('data-status', 'complete');
+});

@@ -11,7 +11,7 @@ import { CONTEXT_WARNING_SHARE, ContextMeter } from './context-meter';
 import { contextSplit } from './context-split';
 import { CacheLossNote } from './cache-loss-note';
 import { nextRequest, promptKeyOf, requestOptionsFor } from './next-request';
-import { useForecast, type Forecast } from './use-forecast';
+import { FORECAST_DEBOUNCE_MS, useDebounced, useForecast, type Forecast } from './use-forecast';
 
 export function ComposerStatus({ text, attachments }: { readonly text: string; readonly attachments: readonly Attachment[] }) {
   const settings = useChatStore((s) => s.settings);
@@ -22,7 +22,9 @@ export function ComposerStatus({ text, attachments }: { readonly text: string; r
   const cache = useChatStore(selectCacheState);
   const transcript = useMemo(() => messageIds.flatMap((id) => messages[id] ?? []), [messageIds, messages]);
   const composing = !busy && (text.trim() !== '' || attachments.length > 0);
-  const request = useMemo(() => (composing ? nextRequest(settings, transcript, { text, attachments }) : null), [composing, settings, transcript, text, attachments]);
+  // The request is built once typing pauses, not per keystroke: it walks the whole transcript.
+  const draft = useDebounced(useMemo(() => ({ text, attachments }), [text, attachments]), FORECAST_DEBOUNCE_MS);
+  const request = useMemo(() => (composing && (draft.text.trim() !== '' || draft.attachments.length > 0) ? nextRequest(settings, transcript, draft) : null), [composing, settings, transcript, draft]);
   const forecast = useForecast(request);
   const now = useNow(cache !== null);
   const window = modelLimits(settings.model, limits).contextWindow;

@@ -1,6 +1,7 @@
-// Counts the request Send would make, as the user types: debounced, one
-// count_tokens request in flight at a time, and an answer for a request that
-// has since changed is dropped (the newest one is counted next).
+// Counts the request Send would make, as the user types: debounced (the
+// draft itself, so a keystroke builds no request), one count_tokens request
+// in flight at a time, and an answer for a request that has since changed is
+// dropped (the newest one is counted next).
 import { useEffect, useRef, useState } from 'react';
 import { requestHeaders } from '../settings';
 import type { StreamError } from '../protocol';
@@ -10,6 +11,16 @@ import { countTokensBody, type NextRequest } from './next-request';
 export const COUNT_TOKENS_URL = '/api/v1/messages/count_tokens';
 /** Long enough to count once per pause in typing, short enough to feel live. */
 export const FORECAST_DEBOUNCE_MS = 400;
+
+/** `value`, once it has stood still for `ms`. */
+export function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
 
 export type Forecast =
   | { readonly kind: 'idle' }
@@ -55,12 +66,9 @@ export function useForecast(request: NextRequest | null): Forecast {
         setApplied({ body: pending.body, forecast });
       });
     };
-    const timer = setTimeout(() => {
-      const pending = { body, headers };
-      if (inFlight.current) queued.current = pending;
-      else send(pending);
-    }, FORECAST_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
+    const pending = { body, headers };
+    if (inFlight.current) queued.current = pending;
+    else send(pending);
     // headersKey stands for headers (a new object each render).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [body, headersKey]);
