@@ -246,3 +246,25 @@ test('where count_tokens cannot answer, the forecast says so in place and sendin
   await composer(page).press('Enter');
   await expect(lastAssistant(page)).toHaveAttribute('data-status', 'complete');
 });
+
+test('before sending, the meter warns at 80% of the window and when the prompt crosses a long-context price boundary', async ({ page }) => {
+  // A window as the models list reports it, and a count as count_tokens gives it: the warnings follow both.
+  await page.route('**/api/v1/models?limit=100', (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({ data: [{ type: 'model', id: 'claude-sonnet-4-5', display_name: 'Claude Sonnet 4.5', created_at: '2025-09-29T00:00:00Z', max_input_tokens: 300_000, max_tokens: 64_000 }], has_more: false, first_id: 'claude-sonnet-4-5', last_id: 'claude-sonnet-4-5' }),
+    }),
+  );
+  await page.route('**/api/v1/messages/count_tokens', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ input_tokens: 250_000 }) }));
+  await page.goto('/');
+  await composer(page).fill('A very long document would go here.');
+  await expect(forecast(page)).toHaveAttribute('data-input-tokens', '250000');
+  await expect(meter(page)).toHaveAttribute('aria-valuenow', '250000');
+  await expect(meter(page)).toHaveAttribute('aria-valuemax', '300000');
+  await expect(page.getByTestId('context-warning')).toContainText('83% full');
+  await expect(page.getByTestId('long-context-warning')).toContainText('over 200,000 tokens');
+  await expect(page.getByTestId('long-context-warning')).toContainText('$6.00 input, $22.50 output per million tokens');
+  // With max tokens at the model's 64,000 maximum: the worst case is priced at the long-context output rate.
+  await expect(forecast(page)).toContainText('if the answer runs to 64,000 tokens');
+});

@@ -60,7 +60,7 @@ export function ComposerStatus({ text, attachments }: { readonly text: string; r
       )}
       {figures?.longContext != null && (
         <p data-testid="long-context-warning" className="text-amber-800 dark:text-amber-300">
-          This prompt is over {formatCount(figures.longContext.threshold)} tokens, so {settings.model} bills every token of the request at its long-context rates (${figures.longContext.input} input, ${figures.longContext.output} output per million).
+          This prompt is over {formatCount(figures.longContext.threshold)} tokens, so {settings.model} bills every token of the request at its long-context rates (${figures.longContext.input.toFixed(2)} input, ${figures.longContext.output.toFixed(2)} output per million tokens).
         </p>
       )}
     </div>
