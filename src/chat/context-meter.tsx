@@ -19,7 +19,9 @@ export function ContextMeter({ tokens, window, source, split }: ContextMeterProp
   const tipId = useId();
   const share = window > 0 ? tokens / window : 0;
   const tone = share >= CONTEXT_WARNING_SHARE ? 'bg-red-600' : share >= 0.5 ? 'bg-amber-500' : 'bg-sky-600';
-  const text = `${formatCount(tokens)} of ${formatCount(window)} tokens (${formatPercent(share)}), ${source === 'forecast' ? 'with the message being written' : 'as of the last request'}`;
+  // A sliver of a million-token window reads "<1%", not a "0%" that looks empty.
+  const percent = share > 0 && share < 0.005 ? '<1%' : formatPercent(share);
+  const text = `${formatCount(tokens)} of ${formatCount(window)} tokens (${percent}), ${source === 'forecast' ? 'with the message being written' : 'as of the last request'}`;
   return (
     <span className="relative inline-flex items-center gap-1.5" onMouseEnter={() => setOpen(true)} onMouseLeave={() => setOpen(false)}>
       <span
@@ -38,7 +40,7 @@ export function ContextMeter({ tokens, window, source, split }: ContextMeterProp
       >
         <span className={`block h-full ${tone}`} style={{ width: `${Math.min(100, share * 100)}%` }} />
       </span>
-      <span className="tabular-nums">{formatPercent(share)}</span>
+      <span className="tabular-nums">{percent}</span>
       {open && (
         <span id={tipId} role="tooltip" data-testid="context-breakdown" className="absolute bottom-full left-0 z-10 mb-1 w-64 rounded-lg border border-stone-200 bg-white p-2 shadow-lg dark:border-stone-700 dark:bg-stone-900">
           <span className="mb-1 block font-medium">Context window: {text}</span>

@@ -17,6 +17,10 @@ describe('contextSplit', () => {
     expect(split.attachments).toBeGreaterThan(1500);
   });
 
+  it('gives no tokens to a system prompt that is not sent', () => {
+    expect(contextSplit({}, [{ role: 'user', content: 'hello there' }], 10)).toMatchObject({ system: 0, history: 10 });
+  });
+
   it('counts thinking blocks sent back as thinking', () => {
     const split = contextSplit({}, [{ role: 'assistant', content: [{ type: 'thinking', thinking: 't'.repeat(400), signature: 's' }, { type: 'text', text: 'a'.repeat(40) }] }], 100);
     expect(split.thinking).toBeGreaterThan(split.history);

@@ -26,7 +26,7 @@ export const SPLIT_LABELS: ReadonlyArray<readonly [keyof ContextSplit, string]> 
 const CHARS_PER_TOKEN = 4;
 
 export function contextSplit(options: Pick<RequestOptions, 'system' | 'tools'>, messages: readonly MessageParam[], total: number): ContextSplit {
-  const system = chars(typeof options.system === 'string' ? options.system : JSON.stringify(options.system ?? ''));
+  const system = options.system === undefined ? 0 : chars(typeof options.system === 'string' ? options.system : JSON.stringify(options.system));
   const tools = options.tools === undefined ? 0 : chars(JSON.stringify(options.tools));
   let history = 0;
   let thinking = 0;
