@@ -268,3 +268,18 @@ test('before sending, the meter warns at 80% of the window and when the prompt c
   // With max tokens at the model's 64,000 maximum: the worst case is priced at the long-context output rate.
   await expect(forecast(page)).toContainText('if the answer runs to 64,000 tokens');
 });
+
+test('editing an earlier question says how many cached tokens sending the edit throws away', async ({ page }) => {
+  await page.goto('/');
+  const first = usageFromSse(await (await send(page, '/sim echo\nThe first question.')).text());
+  await expect(lastAssistant(page)).toHaveAttribute('data-status', 'complete');
+  const second = usageFromSse(await (await send(page, '/sim echo\nThe second question.')).text());
+  await expect(lastAssistant(page)).toHaveAttribute('data-status', 'complete');
+  await page.locator('article[data-role="user"]').nth(1).getByRole('button', { name: 'Edit' }).click();
+  const note = page.locator('article[data-role="user"]').nth(1).getByTestId('cache-loss');
+  // What the second request cached, less the prefix the first one cached (still valid before the edited question).
+  const lost = promptOf(second) - promptOf(first);
+  await expect(note).toHaveAttribute('data-state', 'edit');
+  await expect(note).toHaveAttribute('data-tokens', String(lost));
+  await expect(note).toContainText(`throws away ${asCount(lost)} cached tokens`);
+});
