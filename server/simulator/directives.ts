@@ -25,6 +25,7 @@ export type Scenario =
   | { name: 'stall'; seconds: number }
   | { name: 'malformed' }
   | { name: 'unknown-event' }
+  | { name: 'limits'; percent: number }
   | { name: 'unknown'; requested: string };
 
 export interface Directive {
@@ -59,6 +60,7 @@ export const SCENARIO_HELP: readonly [string, string][] = [
   ['stall <seconds>', 'Some text, then no bytes at all for that long, then the rest.'],
   ['malformed', 'One event whose data: line is not valid JSON.'],
   ['unknown-event', 'An event type and a content block type no client has seen.'],
+  ['limits <percent>', 'A normal answer whose anthropic-ratelimit-* headers say that percentage of each limit remains, e.g. `/sim limits 3`.'],
 ];
 
 function intArg(args: string[], fallback: number, min: number, max: number): number {
@@ -149,6 +151,8 @@ function scenarioFor(name: string, args: string[], url: string | null): Scenario
       return { name: 'malformed' };
     case 'unknown-event':
       return { name: 'unknown-event' };
+    case 'limits':
+      return { name: 'limits', percent: intArg(args, 50, 0, 100) };
     default:
       return { name: 'unknown', requested: name };
   }

@@ -11,7 +11,15 @@ import { validateRequest } from './validate';
 
 export type MessagesResult =
   | { kind: 'error'; error: ApiErrorSpec }
-  | { kind: 'ok'; request: ParsedRequest; fast: boolean; tokensPerSecond: number | null; rendered: Rendered };
+  | {
+      kind: 'ok';
+      request: ParsedRequest;
+      fast: boolean;
+      tokensPerSecond: number | null;
+      /** `/sim limits <percent>`: the share of each rate limit the response headers report as remaining. */
+      rateLimitPercent: number | null;
+      rendered: Rendered;
+    };
 
 export type CountResult = { kind: 'error'; error: ApiErrorSpec } | { kind: 'ok'; inputTokens: number };
 
@@ -41,7 +49,8 @@ export function runMessages(body: string, version: ApiVersion, cache: PromptCach
     maxTokens: req.maxTokens,
     rng: rng.fork('deltas'),
   });
-  return { kind: 'ok', request: req, fast: directive.fast, tokensPerSecond: directive.tokensPerSecond, rendered };
+  const rateLimitPercent = directive.scenario.name === 'limits' ? directive.scenario.percent : null;
+  return { kind: 'ok', request: req, fast: directive.fast, tokensPerSecond: directive.tokensPerSecond, rateLimitPercent, rendered };
 }
 
 export function runCountTokens(body: string, version: ApiVersion, betas: ReadonlySet<string> = new Set()): CountResult {

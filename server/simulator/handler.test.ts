@@ -34,6 +34,23 @@ async function until(check: () => boolean, ms = 3000): Promise<void> {
 }
 
 describe('simulator over HTTP', () => {
+  it('/sim limits <percent> answers normally with that share of each rate limit remaining', async () => {
+    const s = await serve();
+    const plain = await post(s.url, msg('hello'));
+    await plain.text();
+    expect(plain.headers.get('anthropic-ratelimit-requests-remaining')).toBe('3999');
+    const res = await post(s.url, msg('/sim limits 3'));
+    const text = await res.text();
+    expect(res.status).toBe(200);
+    expect(text).toContain('event: message_stop');
+    const h = (name: string) => res.headers.get(`anthropic-ratelimit-${name}`);
+    expect([h('requests-limit'), h('requests-remaining')]).toEqual(['4000', '120']);
+    expect([h('input-tokens-limit'), h('input-tokens-remaining')]).toEqual(['2000000', '60000']);
+    expect([h('output-tokens-limit'), h('output-tokens-remaining')]).toEqual(['400000', '12000']);
+    expect([h('tokens-limit'), h('tokens-remaining')]).toEqual(['2400000', '72000']);
+    expect(Date.parse(h('requests-reset') ?? '')).toBeGreaterThan(Date.now());
+  });
+
   it('streams SSE with the right headers and records the request', async () => {
     const s = await serve();
     const res = await post(s.url, msg('hello'), { authorization: 'Bearer test', 'anthropic-version': '2026-10-21' });

@@ -36,23 +36,27 @@ function baseHeaders(requestId: string): Record<string, string> {
   return { 'request-id': requestId, 'anthropic-organization-id': ORGANIZATION_ID };
 }
 
-function rateLimitHeaders(): Record<string, string> {
-  const reset = new Date(Date.now() + 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  return {
-    'anthropic-ratelimit-requests-limit': '4000',
-    'anthropic-ratelimit-requests-remaining': '3999',
-    'anthropic-ratelimit-requests-reset': reset,
-    'anthropic-ratelimit-tokens-limit': '2400000',
-    'anthropic-ratelimit-tokens-remaining': '2400000',
-    'anthropic-ratelimit-tokens-reset': reset,
-    // Input and output tokens are limited separately, as the API reports them.
-    'anthropic-ratelimit-input-tokens-limit': '2000000',
-    'anthropic-ratelimit-input-tokens-remaining': '2000000',
-    'anthropic-ratelimit-input-tokens-reset': reset,
-    'anthropic-ratelimit-output-tokens-limit': '400000',
-    'anthropic-ratelimit-output-tokens-remaining': '400000',
-    'anthropic-ratelimit-output-tokens-reset': reset,
-  };
+/** The limits of a well-established organisation; `/sim limits <percent>` reports that share of each as remaining. */
+const RATE_LIMITS: ReadonlyArray<readonly [key: string, limit: number]> = [
+  ['requests', 4000],
+  ['tokens', 2_400_000],
+  // Input and output tokens are limited separately, as the API reports them.
+  ['input-tokens', 2_000_000],
+  ['output-tokens', 400_000],
+];
+
+/** Remaining counts at `percent` of each limit (a fresh minute when null); token counts are rounded to the nearest thousand, as the API documents. */
+export function rateLimitHeaders(percent: number | null = null, now: number = Date.now()): Record<string, string> {
+  const reset = new Date(now + 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const headers: Record<string, string> = {};
+  for (const [key, limit] of RATE_LIMITS) {
+    const exact = percent === null ? (key === 'requests' ? limit - 1 : limit) : (limit * percent) / 100;
+    const remaining = key === 'requests' ? Math.floor(exact) : Math.round(exact / 1000) * 1000;
+    headers[`anthropic-ratelimit-${key}-limit`] = String(limit);
+    headers[`anthropic-ratelimit-${key}-remaining`] = String(remaining);
+    headers[`anthropic-ratelimit-${key}-reset`] = reset;
+  }
+  return headers;
 }
 
 function sendJson(res: ServerResponse, status: number, requestId: string, body: string, extra: Record<string, string> = {}): void {
@@ -139,7 +143,7 @@ async function messages(req: RouteRequest, res: ServerResponse, ctx: HandlerCont
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache',
       ...baseHeaders(ctx.requestId),
-      ...rateLimitHeaders(),
+      ...rateLimitHeaders(result.rateLimitPercent),
     });
     res.flushHeaders();
     res.socket?.setNoDelay(true);
@@ -166,7 +170,7 @@ async function messages(req: RouteRequest, res: ServerResponse, ctx: HandlerCont
   if (ctx.signal.aborted) return false;
   switch (whole.kind) {
     case 'message':
-      sendJson(res, 200, ctx.requestId, JSON.stringify(whole.message), rateLimitHeaders());
+      sendJson(res, 200, ctx.requestId, JSON.stringify(whole.message), rateLimitHeaders(result.rateLimitPercent));
       return true;
     case 'error':
       sendError(res, ctx.requestId, { status: statusForErrorType(whole.errorType), type: whole.errorType, message: whole.message });
@@ -176,7 +180,7 @@ async function messages(req: RouteRequest, res: ServerResponse, ctx: HandlerCont
       res.destroy();
       return false;
     case 'malformed':
-      sendJson(res, 200, ctx.requestId, whole.partialBody, rateLimitHeaders());
+      sendJson(res, 200, ctx.requestId, whole.partialBody, rateLimitHeaders(result.rateLimitPercent));
       return true;
     default: {
       const never: never = whole;

@@ -114,6 +114,7 @@ export function planTurn(req: ParsedRequest, directive: Directive, ctx: PlanCont
 
   switch (scenario.name) {
     case 'normal':
+    case 'limits': // only the response headers differ (handler.ts)
       return planNormal(req, ctx, prompt, topic);
     case 'help':
       return plain([text(helpMarkdown())]);

@@ -1,6 +1,7 @@
 // What the app learns from its own server at start: simulator or real API,
 // and the models on offer.
 import type { ModelInfo } from '@anthropic-ai/sdk/resources/models';
+import { maxTokensAfterModelChange } from '../settings';
 import { useChatStore, type BackendMode, type ModelOption } from '../store';
 import { fetchJson } from '../transport';
 
@@ -23,10 +24,12 @@ export async function loadBackend(): Promise<void> {
   const options = models.ok && models.value.data.length > 0 ? models.value.data.map(toModelOption) : FALLBACK_MODELS;
   const settings = useChatStore.getState().settings;
   const model = options.some((m) => m.id === settings.model) ? settings.model : (options[0]?.id ?? settings.model);
+  const limitsOf = (id: string) => options.find((m) => m.id === id)?.limits;
+  const maxTokens = maxTokensAfterModelChange(settings.maxTokens, settings.model, model, limitsOf(settings.model), limitsOf(model));
   useChatStore.setState({
     mode: status.ok ? status.value.mode : 'unknown',
     models: options,
-    settings: { ...settings, model },
+    settings: { ...settings, model, maxTokens },
   });
 }
 
@@ -37,5 +40,6 @@ function toModelOption(info: ModelInfo): ModelOption {
     id: info.id,
     displayName: info.display_name,
     capabilities: types === undefined ? undefined : { adaptiveThinking: types.adaptive?.supported, manualThinking: types.enabled?.supported },
+    limits: { ...(typeof info.max_input_tokens === 'number' ? { maxInputTokens: info.max_input_tokens } : {}), ...(typeof info.max_tokens === 'number' ? { maxTokens: info.max_tokens } : {}) },
   };
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useChatStore } from '../store';
-import { ConversationCost } from '../usage';
+import { ConversationCost, RateLimitIndicator } from '../usage';
 import { ModelSelect } from './model-select';
 import { SettingsDialog } from './settings-dialog';
 import { ThemeToggle } from './theme-toggle';
@@ -23,6 +23,7 @@ export function Header() {
         </span>
       )}
       <div className="ml-auto flex shrink-0 items-center gap-2">
+        <RateLimitIndicator />
         <span className="hidden md:inline">
           <ConversationCost />
         </span>

@@ -1,7 +1,7 @@
 // Per-conversation request settings. Each control shows only what the model
 // accepts, and problems are explained here and before sending.
 import type { ReactNode } from 'react';
-import { BUILTIN_TOOL_NAMES, enabledTools, settingsProblems } from '../chat';
+import { BUILTIN_TOOL_NAMES, CacheLossNote, enabledTools, settingsProblems } from '../chat';
 import { MIN_THINKING_BUDGET, modelTraits, type ConversationSettings, type ThinkingEffort } from '../settings';
 import { useChatStore } from '../store';
 import { Modal } from '../ui';
@@ -22,6 +22,7 @@ export function SettingsDialog({ open, onClose }: { readonly open: boolean; read
 
   return (
     <Modal open={open} onClose={onClose} title="Conversation settings" closeLabel="Done">
+          <CacheLossNote where="settings" />
           <Field label="Model">
             <ModelSelect />
           </Field>

@@ -3,6 +3,7 @@ import { ACCEPT, AttachmentThumbnails, readAttachment, requestLimitProblem, type
 import { toRequestOptions } from '../settings';
 import { useChatStore } from '../store';
 import { editLastQuestion } from './branch-actions';
+import { ComposerStatus } from './composer-status';
 import { settingsProblems } from './preflight';
 import { nextRequestShape } from './request-size';
 import { enabledTools } from './tools-in-use';
@@ -158,6 +159,7 @@ export function Composer() {
           )}
         </div>
       </form>
+      <ComposerStatus text={text} attachments={attachments} />
     </div>
   );
 }

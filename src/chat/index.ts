@@ -7,3 +7,4 @@ export { BUILTIN_TOOL_NAMES, enabledTools } from './tools-in-use';
 export { settingsProblems } from './preflight';
 export { ChatView } from './chat-view';
 export { replayRecording, type ReplayTiming } from './replay';
+export { CacheLossNote } from './cache-loss-note';

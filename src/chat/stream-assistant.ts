@@ -8,6 +8,7 @@ import { createArrivalQueue, createStreamedMessage, endStream, type StreamEnd } 
 import { requestHeaders, type RequestOptions } from '../settings';
 import { addStreamLog, beginStreaming, commitStreaming, createFrameBatcher, place, resumeStreaming, useChatStore, type AssistantMessage, type MessageDraft } from '../store';
 import { DETACH, FRAME_CONTENT_CHARS, HIDDEN_TAB_FLUSH_MS, type Replay, type ResumePoint, type StreamClient } from '../transport';
+import { promptKeyOf } from './next-request';
 
 export const MESSAGES_URL = '/api/v1/messages';
 
@@ -55,6 +56,10 @@ export async function streamAssistant(options: RequestOptions, messages: Message
     {
       onOpen: (meta) => {
         current = { ...current, requestId: meta.requestId, ...(meta.streamId === null || current.resume !== undefined ? {} : { resume: { streamId: meta.streamId, lastEventId: null } }) };
+        // A replayed recording's limits are history, not the account's state now.
+        if (io.replay === undefined && meta.headers !== undefined && Object.keys(meta.headers).some((name) => name.startsWith('anthropic-ratelimit-'))) {
+          useChatStore.setState({ rateLimits: { headers: meta.headers, at: Date.now() } });
+        }
         batcher.schedule();
       },
       onBatch: (arrivals) => {
@@ -71,6 +76,7 @@ export async function streamAssistant(options: RequestOptions, messages: Message
       stream: createStreamedMessage(log.requestStartedAt),
       requestId: null,
       requestedModel: options.model,
+      promptKey: promptKeyOf(options),
       ...(io.continuationOf === undefined ? {} : { continuationOf: io.continuationOf }),
     };
     current = place<AssistantMessage>(useChatStore.getState(), draft, Date.now());

@@ -4,6 +4,7 @@ import { AttachmentThumbnails } from '../attachments';
 import { selectMessage, useChatStore } from '../store';
 import { startEditing } from './branch-actions';
 import { BranchNav } from './branch-nav';
+import { CacheLossNote } from './cache-loss-note';
 import { editAndResend } from './turn';
 
 export function UserMessageView({ id }: { readonly id: string }) {
@@ -42,6 +43,7 @@ export function UserMessageView({ id }: { readonly id: string }) {
 function EditForm({ id, initial }: { readonly id: string; readonly initial: string }) {
   const [draft, setDraft] = useState(initial);
   const busy = useChatStore((s) => s.turnActive);
+  const index = useChatStore((s) => s.messageIds.indexOf(id));
   const submit = () => {
     if (busy || draft.trim() === '') return;
     void editAndResend(id, draft);
@@ -73,6 +75,7 @@ function EditForm({ id, initial }: { readonly id: string; readonly initial: stri
         rows={Math.min(8, Math.max(2, draft.split('\n').length))}
         className="w-full resize-none rounded-xl border border-stone-300 bg-white px-3 py-2 outline-none focus-visible:ring-2 focus-visible:ring-orange-500 dark:border-stone-700 dark:bg-stone-900"
       />
+      <CacheLossNote where={{ editIndex: index }} />
       <div className="flex justify-end gap-2">
         <button type="button" className="btn-secondary" onClick={() => startEditing(null)}>
           Cancel

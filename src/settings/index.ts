@@ -1,3 +1,4 @@
+export { defaultMaxTokens, LEGACY_DEFAULT_MAX_TOKENS, MODEL_LIMITS, maxTokensAfterModelChange, modelLimits, type ModelLimits, type ReportedLimits } from './model-limits';
 export { modelGeneration, modelTraits, type ModelCapabilities, type ModelTraits } from './model-traits';
 export {
   API_VERSION,

@@ -1,6 +1,7 @@
 // Per-conversation request settings, and their translation into the
 // Messages API request. Pure.
 import type { MessageCreateParamsStreaming, ToolChoice, ToolUnion } from '@anthropic-ai/sdk/resources/messages';
+import { defaultMaxTokens } from './model-limits';
 import { betasForTools, defaultServerTools, serverToolDefinitions, type ServerToolsSetting } from './server-tools';
 
 export type ThinkingEffort = 'low' | 'medium' | 'high' | 'max';
@@ -47,7 +48,7 @@ export function defaultSettings(builtinToolNames: readonly string[] = []): Conve
   return {
     model: DEFAULT_MODEL,
     system: '',
-    maxTokens: 4096,
+    maxTokens: defaultMaxTokens(DEFAULT_MODEL),
     temperature: null,
     stopSequences: [],
     thinking: { mode: 'off' },

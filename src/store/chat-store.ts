@@ -11,7 +11,7 @@ import { defaultSettings, type ConversationSettings } from '../settings';
 import { BUILTIN_TOOLS } from '../tools';
 import type { StreamLog } from '../transport';
 import { newId } from './ids';
-import type { AssistantMessage, BackendMode, ConversationMeta, MessageMap, ModelOption, RetryCountdown, StorageProblem, TurnControl } from './types';
+import type { AssistantMessage, BackendMode, ConversationMeta, MessageMap, ModelOption, RateLimitHeaders, RetryCountdown, StorageProblem, TurnControl } from './types';
 
 /** Built-in tools are on in a new conversation, so `/sim tool` shows the whole loop at once. */
 const BUILTIN_TOOL_NAMES = BUILTIN_TOOLS.map((tool) => tool.name);
@@ -42,6 +42,8 @@ export interface ChatState {
    * dropped from here is released where it is kept (see releaseDroppedLogs).
    */
   readonly streamLogs: Readonly<Record<string, StreamLog>>;
+  /** The latest response's `anthropic-ratelimit-*` headers (the account's, so they outlive a conversation switch); null until one arrives. */
+  readonly rateLimits: RateLimitHeaders | null;
 }
 
 export function emptyConversation(id: string, settings: ConversationSettings, now: number): ConversationMeta {
@@ -66,6 +68,7 @@ export function initialChatState(builtinToolNames: readonly string[] = BUILTIN_T
     editingId: null,
     storageProblem: null,
     streamLogs: {},
+    rateLimits: null,
   };
 }
 

@@ -9,6 +9,7 @@ export {
   type MessageMap,
   type ModelOption,
   type NoticeMessage,
+  type RateLimitHeaders,
   type RetryCountdown,
   type StorageProblem,
   type ToolResultEntry,

@@ -3,7 +3,7 @@
 // question or regenerating an answer adds a sibling instead of replacing.
 import type { StreamedMessage } from '../protocol';
 import type { Attachment } from '../attachments';
-import type { ConversationSettings, ModelCapabilities } from '../settings';
+import type { ConversationSettings, ModelCapabilities, ReportedLimits } from '../settings';
 import type { ResumePoint } from '../transport';
 
 interface MessageBase {
@@ -32,6 +32,8 @@ export interface AssistantMessage extends MessageBase {
   readonly continuationOf?: string;
   /** While it streams from a kept stream: where a reload attaches again (see the proxy's stream hub). */
   readonly resume?: ResumePoint;
+  /** A hash of what its cached prompt prefix depends on besides the messages (model, tools, system, thinking): a later change to any of them invalidates that cache. */
+  readonly promptKey?: string;
 }
 
 export type ToolResultState =
@@ -91,6 +93,8 @@ export interface ModelOption {
   readonly id: string;
   readonly displayName: string;
   readonly capabilities?: ModelCapabilities;
+  /** The context window and maximum output the models list reported. */
+  readonly limits?: ReportedLimits;
 }
 
 /** A request that failed before streaming and will be sent again. */
@@ -100,6 +104,12 @@ export interface RetryCountdown {
   readonly attempt: number;
   readonly maxAttempts: number;
   /** Epoch ms when it will be sent. */
+  readonly at: number;
+}
+
+/** A response's rate-limit headers, and when they arrived (epoch ms). */
+export interface RateLimitHeaders {
+  readonly headers: Readonly<Record<string, string>>;
   readonly at: number;
 }
 

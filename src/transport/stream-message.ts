@@ -13,6 +13,7 @@
 // the page; nothing else calls it.
 import { fetchEventSource } from '@microsoft/fetch-event-source';
 import type { StreamEnd, StreamError } from '../protocol';
+import { keptResponseHeader } from '../record';
 import { toHttpError } from './http-error';
 import { watchForStalls } from './stall-watch';
 import { DEFAULT_STALL_TIMEOUT_MS } from './timing';
@@ -95,7 +96,7 @@ async function run(
         handlers.onResponse?.(response.status, response.headers);
         const error = await openError(response, handlers.onChunk);
         if (error !== null) throw new StopStream(error);
-        handlers.onOpen({ status: response.status, requestId: response.headers.get('request-id'), streamId: response.headers.get('x-stream-id') });
+        handlers.onOpen({ status: response.status, requestId: response.headers.get('request-id'), streamId: response.headers.get('x-stream-id'), headers: keptHeaders(response.headers) });
       },
       onmessage: (message) => {
         // After an abort nothing more may reach the caller, whatever the parser still holds.
@@ -129,6 +130,15 @@ async function openError(response: Response, onChunk: ((bytes: Uint8Array) => vo
     requestId: response.headers.get('request-id'),
     retryAfter: response.headers.get('retry-after'),
   });
+}
+
+/** The headers the page is told about: those a stream record keeps (the rate limits among them). */
+function keptHeaders(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    if (keptResponseHeader(name)) out[name] = value;
+  });
+  return out;
 }
 
 function networkError(cause: unknown): StreamError {

@@ -10,6 +10,8 @@ export interface ResponseMeta {
   readonly requestId: string | null;
   /** The proxy's id for a kept stream (`x-stream-id`): what a reload reattaches with. */
   readonly streamId: string | null;
+  /** The headers a stream record keeps (request-id, retry-after, every anthropic-ratelimit-*...), lower-case names. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** Where a kept stream was left: its id and the last event id applied (null: none yet). */

@@ -23,8 +23,17 @@ describe('costOf', () => {
   });
 
   it('prices cache writes at the 5-minute rate when the split is missing, and matches dated snapshot ids', () => {
-    const cost = costOf('claude-sonnet-4-5-20250929', { input_tokens: 0, output_tokens: 0, cache_creation_input_tokens: 1_000_000, cache_read_input_tokens: null });
-    expect(cost.priced && cost.breakdown.cacheWrite5m).toBe(3.75);
+    const cost = costOf('claude-sonnet-4-5-20250929', { input_tokens: 0, output_tokens: 0, cache_creation_input_tokens: 100_000, cache_read_input_tokens: null });
+    expect(cost.priced && cost.breakdown.cacheWrite5m).toBeCloseTo(0.375);
+  });
+
+  it('bills Sonnet 4.5 prompts above 200K at the long-context rates, and Sonnet 4.6 at its standard ones', () => {
+    const usage = { input_tokens: 150_000, output_tokens: 1_000_000, cache_creation_input_tokens: 0, cache_read_input_tokens: 50_001 };
+    const long = costOf('claude-sonnet-4-5', usage);
+    expect(long.priced && long.breakdown.input).toBeCloseTo(0.9);
+    expect(long.priced && long.breakdown.output).toBeCloseTo(22.5);
+    const flat = costOf('claude-sonnet-4-6', usage);
+    expect(flat.priced && flat.breakdown.output).toBeCloseTo(15);
   });
 
   it('uses the long-prompt rates above the threshold', () => {

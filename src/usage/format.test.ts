@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { replay, sse } from '../protocol/test-support';
-import { formatCount, formatDuration, usageFigures } from './format';
+import { formatCount, formatDuration, formatPercent, usageFigures } from './format';
 
 const stream = (final: boolean) =>
   replay(
@@ -29,6 +29,27 @@ describe('usageFigures', () => {
     expect(f.outputEstimated).toBe(true);
     expect(f.outputTokens).toBe(3);
     expect(f.totalTimeMs).toBe(100);
+  });
+});
+
+describe('usageFigures after a cut-off stream, and the prompt', () => {
+  it('adds the prompt (input + cache write + cache read) and the share read from the cache', () => {
+    const f = usageFigures(stream(true), 'asked', 0);
+    expect(f.promptTokens).toBe(19);
+    expect(f.cacheHit).toBeCloseTo(4 / 19);
+    expect(formatPercent(f.cacheHit)).toBe('21%');
+    expect(f.estimateReason).toBeNull();
+  });
+
+  it('estimates output and its rate from the content when no message_delta came, never from message_start\'s 1 token', () => {
+    const f = usageFigures(stream(false), 'asked', 0);
+    expect(f.outputEstimated).toBe(true);
+    expect(f.estimateReason).toMatch(/ended before its final usage/);
+    // "twelve chars" is 12 characters: about 3 tokens, not the 1 that message_start carried.
+    expect(f.outputTokens).toBe(3);
+    const { firstTokenAt, completedAt, lastEventAt } = stream(false).timing;
+    const seconds = ((completedAt ?? lastEventAt ?? 0) - (firstTokenAt ?? 0)) / 1000;
+    expect(f.outputTokensPerSecond).toBeCloseTo(3 / seconds);
   });
 });
 

@@ -6,10 +6,20 @@ export interface UsageFigures {
   readonly stopReason: string;
   readonly inputTokens: number | null;
   readonly outputTokens: number | null;
-  /** True while streaming: the API reports output tokens only at the end, so the count is estimated from the text received. */
+  /**
+   * True while streaming, and after a stream that ended without its final
+   * `message_delta` (error, drop, stall, Stop): the API reports output tokens
+   * only at the end, so the count is estimated from the content received.
+   */
   readonly outputEstimated: boolean;
+  /** Why the output is estimated once the answer has ended; null when it is not, or while streaming. */
+  readonly estimateReason: string | null;
   readonly cacheWriteTokens: number | null;
   readonly cacheReadTokens: number | null;
+  /** What the model read: input + cache write + cache read. */
+  readonly promptTokens: number | null;
+  /** The share of the prompt read from the cache, 0 to 1; null without a prompt. */
+  readonly cacheHit: number | null;
   readonly timeToFirstTokenMs: number | null;
   readonly totalTimeMs: number | null;
   readonly outputTokensPerSecond: number | null;
@@ -22,16 +32,25 @@ export function usageFigures(stream: StreamedMessage, requestedModel: string, no
   const end = completedAt ?? now;
   const generationEnd = completedAt ?? lastEventAt ?? now;
   const streaming = stream.status === 'streaming';
-  const output = streaming ? estimateOutputTokens(stream) : (usage?.output_tokens ?? null);
+  // message_delta carries the stop reason with the final usage: without it, message_start's output_tokens (1) stands.
+  const cutOff = !streaming && usage !== undefined && stream.header?.stop_reason == null;
+  const estimated = streaming || cutOff;
+  const output = estimated ? estimateOutputTokens(stream) : (usage?.output_tokens ?? null);
   const generationSeconds = firstTokenAt === null ? 0 : (generationEnd - firstTokenAt) / 1000;
+  const write = usage?.cache_creation_input_tokens ?? null;
+  const read = usage?.cache_read_input_tokens ?? null;
+  const prompt = usage === undefined ? null : usage.input_tokens + (write ?? 0) + (read ?? 0);
   return {
     model: stream.header?.model ?? requestedModel,
     stopReason: stream.header?.stop_reason ?? (stream.status === 'streaming' ? '…' : '—'),
     inputTokens: usage?.input_tokens ?? null,
     outputTokens: output,
-    outputEstimated: streaming,
-    cacheWriteTokens: usage?.cache_creation_input_tokens ?? null,
-    cacheReadTokens: usage?.cache_read_input_tokens ?? null,
+    outputEstimated: estimated,
+    estimateReason: cutOff ? CUT_OFF_REASON : null,
+    cacheWriteTokens: write,
+    cacheReadTokens: read,
+    promptTokens: prompt,
+    cacheHit: prompt === null || prompt === 0 ? null : (read ?? 0) / prompt,
     timeToFirstTokenMs: firstTokenAt === null ? null : firstTokenAt - requestStartedAt,
     totalTimeMs: end - requestStartedAt,
     // Over the generation phase only (first token to last), so the wait for the first token does not dilute it.
@@ -73,10 +92,17 @@ export function formatRate(perSecond: number | null): string {
   return perSecond === null ? '—' : (Math.round(deblur(perSecond) * 10) / 10).toFixed(1);
 }
 
+const CUT_OFF_REASON = 'Estimated from the content received: the stream ended before its final usage (the API reports output tokens only at the end).';
+
+/** A share as a whole percentage ("37%"); "—" for none. */
+export function formatPercent(share: number | null): string {
+  return share === null ? '—' : `${Math.round(share * 100)}%`;
+}
+
 /** About four characters per token, the usual rule of thumb for English text; shown with "~" and replaced by the API's count at the end. */
 const CHARS_PER_TOKEN = 4;
 
-function estimateOutputTokens(stream: StreamedMessage): number | null {
+export function estimateOutputTokens(stream: StreamedMessage): number | null {
   if (stream.timing.firstTokenAt === null) return null;
   let chars = 0;
   for (const state of stream.blocks) {

@@ -5,3 +5,9 @@ export { PRICE_TABLE, PRICES_CHECKED_ON, SERVER_TOOL_PRICES, type ModelPrice, ty
 export { gapStats, type GapStats } from './timing-stats';
 export { totalsOf, turnOf, type UsageTotals } from './turn-usage';
 export { ConversationCost } from './conversation-cost';
+export { cacheStateOf, extraCostOfLosing, formatCountdown, keptPrefixBefore, uncachedCost, CACHE_TTL_1H_MS, CACHE_TTL_5M_MS, type CacheState } from './cache-state';
+export { CacheTtl, selectCacheState, useNow } from './cache-ttl';
+export { forecastFigures, type ForecastFigures, type ForecastInput } from './forecast-cost';
+export { formatPercent } from './format';
+export { RateLimitIndicator } from './rate-limit-indicator';
+export { compactCount, levelOf, limitProblemOf, limitViews, worstLevel, type Level, type LimitView } from './rate-limit-levels';

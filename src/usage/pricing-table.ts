@@ -5,6 +5,11 @@
 // [C] the 2026-10-07 cache-read cut for Sonnet 5.5 and the Opus 5.5 / Haiku 5.5
 //     cache rates, as reported by several pricing trackers (not read on an
 //     official page here: verify before relying on cache costs for those three)
+// [L] platform.claude.com/docs/en/about-claude/pricing, "Long context pricing": Sonnet 4.5 and Sonnet 4
+//     with the 1M window bill every token of a request whose prompt (input + cache writes + cache
+//     reads) exceeds 200K at $6 input / $22.50 output per MTok, cache rates scaling with the input
+//     rate (1.25x, 2x, 0.1x); Opus 4.6 and Sonnet 4.6 and later serve the whole 1M window at their
+//     standard rates (no boundary).
 // A model missing here shows "no price" rather than a guess.
 
 export interface ModelPrice {
@@ -19,7 +24,7 @@ export interface PriceEntry extends ModelPrice {
   /** Model ids and dated snapshot ids this row applies to (prefix match on `<id>-YYYYMMDD`). */
   readonly ids: readonly string[];
   readonly source: string;
-  /** Prompts above this many tokens (input + cache reads + cache writes) pay `longPrompt` on every token. */
+  /** The long-context price boundary: prompts above this many tokens (input + cache reads + cache writes) pay `longPrompt` on every token. */
   readonly longPromptThreshold?: number;
   readonly longPrompt?: ModelPrice;
 }
@@ -42,7 +47,14 @@ export const PRICE_TABLE: readonly PriceEntry[] = [
   { ids: ['claude-opus-4-1', 'claude-opus-4-0', 'claude-opus-4'], source: '[P]', ...price(15, 18.75, 30, 1.5, 75) },
   { ids: ['claude-sonnet-5-5'], source: '[M] base, [C] cache read', ...price(2, 2.5, 4, 0.1, 10) },
   { ids: ['claude-sonnet-5'], source: '[M]', ...price(2, 2.5, 4, 0.2, 10) },
-  { ids: ['claude-sonnet-4-6', 'claude-sonnet-4-5', 'claude-sonnet-4-0', 'claude-sonnet-4'], source: '[P]', ...price(3, 3.75, 6, 0.3, 15) },
+  { ids: ['claude-sonnet-4-6'], source: '[P]', ...price(3, 3.75, 6, 0.3, 15) },
+  {
+    ids: ['claude-sonnet-4-5', 'claude-sonnet-4-0', 'claude-sonnet-4'],
+    source: '[P], [L] long prompts',
+    ...price(3, 3.75, 6, 0.3, 15),
+    longPromptThreshold: 200_000,
+    longPrompt: price(6, 7.5, 12, 0.6, 22.5),
+  },
   {
     ids: ['claude-haiku-5-5'],
     source: '[M] base, [C] cache and long prompts',

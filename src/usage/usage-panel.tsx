@@ -5,7 +5,7 @@ import { InspectButton } from '../inspector';
 import { selectAssistant, selectStream, useChatStore, type ChatState } from '../store';
 import { costOf, formatUsd, type CostBreakdown } from './cost';
 import { SERVER_TOOL_PRICES } from './pricing-table';
-import { formatCount, formatDuration, formatRate, usageFigures } from './format';
+import { formatCount, formatDuration, formatPercent, formatRate, usageFigures, type UsageFigures } from './format';
 import { gapStats } from './timing-stats';
 import { totalsOf, turnOf, type UsageTotals } from './turn-usage';
 
@@ -30,7 +30,8 @@ export function UsagePanel({ messageId }: { readonly messageId: string }) {
   const stream = message.stream;
   const usage = stream.header?.usage;
   const f = usageFigures(stream, message.requestedModel, now);
-  const cost = usage === undefined || streaming ? null : costOf(f.model, usage);
+  // While streaming, and after a cut-off stream, the cost is an estimate: the output so far at the output rate.
+  const cost = usage === undefined ? null : costOf(f.model, f.outputEstimated ? { ...usage, output_tokens: f.outputTokens ?? 0 } : usage);
   const estimated = (text: string, value: unknown) => (f.outputEstimated && value !== null ? `~${text}` : text);
 
   const core: Row[] = [
@@ -40,10 +41,12 @@ export function UsagePanel({ messageId }: { readonly messageId: string }) {
     ['Output tokens', estimated(formatCount(f.outputTokens), f.outputTokens)],
     ['Cache write tokens', formatCount(f.cacheWriteTokens)],
     ['Cache read tokens', formatCount(f.cacheReadTokens)],
+    ['Prompt tokens', formatCount(f.promptTokens)],
+    ['Cache hit', formatPercent(f.cacheHit)],
     ['Time to first token', formatDuration(f.timeToFirstTokenMs)],
     ['Total time', formatDuration(f.totalTimeMs)],
     ['Output tokens/s', estimated(formatRate(f.outputTokensPerSecond), f.outputTokensPerSecond)],
-    ['Cost', cost === null ? (streaming ? '…' : '—') : cost.priced ? formatUsd(cost.breakdown.total) : 'no price'],
+    ['Cost', cost === null ? (streaming ? '…' : '—') : cost.priced ? estimated(formatUsd(cost.breakdown.total), cost) : 'no price'],
     ...serverToolRows(usage?.server_tool_use),
   ];
   const details: Row[] = [
@@ -71,6 +74,12 @@ export function UsagePanel({ messageId }: { readonly messageId: string }) {
           <Stat key={label} label={label} value={value} hidden={!more} />
         ))}
       </dl>
+      <PromptBar figures={f} />
+      {f.estimateReason !== null && (
+        <p data-testid="usage-estimate-note" className="mt-1 text-stone-600 dark:text-stone-400">
+          ~ {f.estimateReason}
+        </p>
+      )}
       <div className="mt-1 flex gap-4">
         <button type="button" aria-expanded={more} onClick={() => setMore((m) => !m)} className="text-xs text-sky-800 underline-offset-2 hover:underline dark:text-sky-300">
           {more ? 'Fewer details' : 'More details'}
@@ -93,6 +102,23 @@ function Stat({ label, value, hidden = false }: { readonly label: string; readon
       <dd className="truncate font-mono tabular-nums text-stone-800 dark:text-stone-200" title={value}>
         {value}
       </dd>
+    </div>
+  );
+}
+
+/** The prompt split into what was read fresh, written to the cache and read from it. */
+function PromptBar({ figures }: { readonly figures: UsageFigures }) {
+  const prompt = figures.promptTokens;
+  if (prompt === null || prompt === 0) return null;
+  const parts = [
+    { key: 'uncached', label: 'uncached', tokens: figures.inputTokens ?? 0, className: 'bg-stone-400 dark:bg-stone-500' },
+    { key: 'written', label: 'written to cache', tokens: figures.cacheWriteTokens ?? 0, className: 'bg-amber-500' },
+    { key: 'read', label: 'read from cache', tokens: figures.cacheReadTokens ?? 0, className: 'bg-emerald-600' },
+  ];
+  const label = `Prompt of ${formatCount(prompt)} tokens: ${parts.map((p) => `${formatCount(p.tokens)} ${p.label}`).join(', ')}`;
+  return (
+    <div data-testid="prompt-bar" role="img" aria-label={label} title={label} className="mt-1.5 flex h-1.5 w-full overflow-hidden rounded-full bg-stone-200 dark:bg-stone-700">
+      {parts.map((p) => (p.tokens > 0 ? <div key={p.key} data-part={p.key} data-tokens={p.tokens} className={p.className} style={{ width: `${(p.tokens / prompt) * 100}%` }} /> : null))}
     </div>
   );
 }
