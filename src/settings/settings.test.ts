@@ -62,10 +62,12 @@ describe('toRequestOptions', () => {
 
 describe('defaultSettings', () => {
   it('is a new conversation: the default model, every named built-in tool on, caching on, nothing else set', () => {
-    expect(defaultSettings(['calculator', 'convert_units'])).toEqual({
+    const settings = defaultSettings(['calculator', 'convert_units']);
+    expect(settings).toEqual({
       model: 'claude-sonnet-5-5',
       system: '',
-      maxTokens: 4096,
+      // The model's own default (model-limits.ts), well above 4,096, so long answers run to their end.
+      maxTokens: 128_000,
       temperature: null,
       stopSequences: [],
       thinking: { mode: 'off' },
@@ -76,20 +78,23 @@ describe('defaultSettings', () => {
       maxRoundTrips: 10,
       promptCaching: true,
       stallTimeoutSeconds: 30,
+      // Claude's own tools start off (see the README's "Claude's own tools").
+      serverTools: settings.serverTools,
     });
+    expect(Object.values(settings.serverTools).map((tool) => tool.enabled)).toEqual([false, false, false]);
     expect(defaultSettings().builtinTools).toEqual({});
   });
 });
 
 describe('toRequestOptions, field by field', () => {
   it('sends only what is set: model, max tokens and stream always', () => {
-    expect(toRequestOptions({ ...base, system: '  \n ' }, [])).toEqual({ model: base.model, max_tokens: 4096, stream: true });
+    expect(toRequestOptions({ ...base, system: '  \n ' }, [])).toEqual({ model: base.model, max_tokens: base.maxTokens, stream: true });
   });
 
   it('sends a temperature of 0, and copies the stop sequences', () => {
     const stops = ['A', 'B'];
     const options = toRequestOptions({ ...base, temperature: 0, stopSequences: stops }, []);
-    expect(options).toEqual({ model: base.model, max_tokens: 4096, stream: true, temperature: 0, stop_sequences: ['A', 'B'] });
+    expect(options).toEqual({ model: base.model, max_tokens: base.maxTokens, stream: true, temperature: 0, stop_sequences: ['A', 'B'] });
     expect(options.stop_sequences).not.toBe(stops);
   });
 

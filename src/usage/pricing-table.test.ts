@@ -52,14 +52,16 @@ describe('PRICE_TABLE', () => {
       '[M] base, [C] cache read',
       '[M]',
       '[P]',
+      '[P], [L] long prompts',
       '[M] base, [C] cache and long prompts',
       '[M]',
     ]);
     expect(PRICES_CHECKED_ON).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
-  it('gives Haiku 5.5 its long-prompt rates above 100,000 prompt tokens, and no other model any', () => {
+  it('gives Haiku 5.5 its long-prompt rates above 100,000 prompt tokens, Sonnet 4.5 and 4 theirs above 200,000, and no other model any', () => {
     expect(findPrice('claude-haiku-5-5')).toMatchObject({ longPromptThreshold: 100_000, longPrompt: { input: 0.5, cacheWrite5m: 0.625, cacheWrite1h: 1, cacheRead: 0.05, output: 2.5 } });
-    expect(PRICE_TABLE.filter((entry) => entry.longPrompt !== undefined).flatMap((entry) => entry.ids)).toEqual(['claude-haiku-5-5']);
+    for (const id of ['claude-sonnet-4-5', 'claude-sonnet-4-0']) expect(findPrice(id)?.longPromptThreshold, id).toBe(200_000);
+    expect(PRICE_TABLE.filter((entry) => entry.longPrompt !== undefined).flatMap((entry) => entry.ids)).toEqual(['claude-sonnet-4-5', 'claude-sonnet-4-0', 'claude-sonnet-4', 'claude-haiku-5-5']);
   });
 });

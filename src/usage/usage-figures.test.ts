@@ -40,6 +40,9 @@ describe('usageFigures', () => {
       timeToFirstTokenMs: null,
       totalTimeMs: 600,
       outputTokensPerSecond: null,
+      promptTokens: null,
+      cacheHit: null,
+      estimateReason: null,
     });
     const failed: StreamedMessage = { ...createStreamedMessage(1000), status: 'error', timing: { ...createStreamedMessage(1000).timing, completedAt: 1250 } };
     expect(usageFigures(failed, 'claude-asked', 9999)).toMatchObject({ model: 'claude-asked', stopReason: '—', outputTokens: null, outputEstimated: false, totalTimeMs: 250 });
