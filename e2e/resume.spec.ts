@@ -4,7 +4,7 @@
 import { expect, test, type Page, type Request } from '@playwright/test';
 import { lastAssistant, send } from './support';
 
-const PROMPT = '/sim long 1500 300tps';
+const PROMPT = '/sim long 3000 300tps';
 
 const answerText = (page: Page) => lastAssistant(page).locator('[data-block="text"]').allInnerTexts();
 

@@ -149,3 +149,33 @@ describe('kept streams', () => {
     expect(error.headers.get('x-stream-id')).toBeNull();
   });
 });
+
+describe('kept streams under hostile input', () => {
+  it('answer any Last-Event-ID with the right slice (or all of it when it is not a number), never crashing', async () => {
+    const { post, proxy } = await proxyWith();
+    const response = await post('/sim long 40');
+    const id = response.headers.get('x-stream-id') ?? '';
+    const events = eventsOf(await response.text());
+    const cases: Array<[string, string]> = [
+      ['', events.join('')],
+      ['abc', events.join('')],
+      ['-1', events.join('')],
+      ['1e3', events.join('')],
+      [' 3 ', events.slice(4).join('')],
+      ['0003', events.slice(4).join('')],
+      ['999999', ''],
+      [String(events.length - 1), ''],
+      ['9'.repeat(40), events.join('')],
+    ];
+    for (const [header, expected] of cases) {
+      const again = await fetch(`${proxy.base}/api/streams/${id}`, { headers: { 'last-event-id': header } });
+      expect(again.status, JSON.stringify(header)).toBe(200);
+      expect(await again.text(), JSON.stringify(header)).toBe(expected);
+    }
+    // A foreign id (another proxy's, or made up) of the right shape is simply unknown.
+    for (let i = 0; i < 20; i++) {
+      const made = Buffer.from(Array.from({ length: 16 }, () => Math.floor(Math.random() * 256))).toString('base64url');
+      expect((await fetch(`${proxy.base}/api/streams/${made}`)).status).toBe(404);
+    }
+  });
+});
