@@ -198,9 +198,11 @@ test('pause_turn continues on its own with the container; tool errors read as se
   const first = await send(page, '/sim code pause');
   const paused = blocksFromSse(await first.text());
   expect(paused.usage.stopReason).toBe('pause_turn');
-  await expect(page.locator('article[data-role="assistant"]')).toHaveCount(2);
+  // The continuation is shown joined to the paused answer: one article, two requests.
+  await expect(page.locator('article[data-role="assistant"]')).toHaveCount(1);
+  await expect(lastAssistant(page).locator('[data-continuation]')).toHaveCount(1);
   await expect(lastAssistant(page)).toHaveAttribute('data-status', 'complete');
-  expect(requests).toHaveLength(2);
+  await expect.poll(() => requests.length).toBe(2);
   const continued = requests[1]?.postDataJSON() as { container?: string; messages: { role: string; content: Record<string, unknown>[] }[] };
   expect(continued.container).toBe(paused.container);
   // The prompt-cache breakpoint (on by default) marks the conversation's last block; the blocks are otherwise as received.

@@ -173,16 +173,19 @@ export function createStreamHub(options: StreamHubOptions = {}): StreamHub {
               for (const reader of session.readers) reader.write(chunk);
               return;
             }
-            for (const event of session.framer.push(chunk)) {
-              if (session.events !== null) {
-                session.events.push(event.bytes);
-                session.bytes += event.bytes.length;
-                totalBytes += event.bytes.length;
-                if (session.bytes > config.maxStreamBytes) unbuffer(session);
-                else makeRoom(session);
-              }
-              for (const reader of session.readers) reader.write(event.bytes);
+            const events = session.framer.push(chunk);
+            if (events.length === 0) return;
+            for (const event of events) {
+              if (session.events === null) break;
+              session.events.push(event.bytes);
+              session.bytes += event.bytes.length;
+              totalBytes += event.bytes.length;
+              if (session.bytes > config.maxStreamBytes) unbuffer(session);
+              else makeRoom(session);
             }
+            // One write per upstream chunk, as a plain proxy would make: per-event writes cost a syscall each.
+            const out = events.length === 1 ? (events[0]?.bytes ?? Buffer.alloc(0)) : Buffer.concat(events.map((event) => event.bytes));
+            for (const reader of session.readers) reader.write(out);
           },
           end: () => finish(session, 'done'),
           broke: () => finish(session, 'broken'),
