@@ -97,9 +97,16 @@ async function main(): Promise<void> {
   const loaded: Round[] = [];
   const peaks: ChildStats[] = [];
   const settled: ChildStats[] = [];
+  // Each round's streams are kept for the retention time: memory is compared once they are let go.
+  const keptGone = () =>
+    until(async () => {
+      const s = await proxy.stats(false);
+      return Object.values(s.servers).every((server) => server.kept.streams === 0);
+    }, BENCH_STREAMS.retentionMs + 5000);
   for (let i = 0; i < 2; i++) {
     loaded.push(await round(targets, STREAMS, true, meter));
     peaks.push(await proxy.stats(false));
+    await keptGone();
     settled.push(await proxy.stats(true));
   }
 
@@ -153,7 +160,7 @@ async function main(): Promise<void> {
   // Added latency per event, paired: the same paced request straight to the simulator and through the forwarding proxy.
   const latency = await pairedLatency(targets.direct, targets['proxy-forward'], 20);
   console.log(
-    `added latency per event, paired, from each stream's first event (20 paced streams at 400 tokens/s through proxy-forward, ${latency.events} events): p50 ${latency.p50.toFixed(2)} ms, p99 ${latency.p99.toFixed(2)} ms, max ${latency.max.toFixed(2)} ms (targets p50 < 1 ms, p99 < 5 ms); the request's way through the proxy before its first event: p50 ${latency.firstEventP50.toFixed(2)} ms`,
+    `added latency per event, paired, each stream timed from its response headers (20 paced streams at 400 tokens/s through proxy-forward, ${latency.events} events): p50 ${latency.p50.toFixed(2)} ms, p99 ${latency.p99.toFixed(2)} ms, max ${latency.max.toFixed(2)} ms (targets p50 < 1 ms, p99 < 5 ms); the request's way through the proxy to its response headers: p50 ${latency.firstEventP50.toFixed(2)} ms`,
   );
   check(latency.p50 < 1 && latency.p99 < 5, 'paired added latency within its targets');
 
