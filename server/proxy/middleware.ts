@@ -104,7 +104,8 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, path: string
   // The client may have left right after its body: nothing to answer.
   if (res.destroyed) return;
   const request = { method, path, headers: req.headers, body: body.body };
-  const streaming = isStreamingRequest(path, body.body);
+  const asksToStream = bodyAsksToStream(body.body);
+  const streaming = isStreamingRequest(path, asksToStream);
   const answer = async (out: ServerResponse) => {
     if (options.apiKey === null) {
       await options.simulator.handle(request, out);
@@ -119,18 +120,10 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, path: string
     });
   };
   // A streamed answer is kept, so a client can reattach to it (stream-hub.ts).
-  if (method === 'POST' && /^\/v1\/messages(?:\?|$)/.test(path) && streaming && wantsStream(body.body)) await hub.start(res, answer);
+  if (method === 'POST' && /^\/v1\/messages(?:\?|$)/.test(path) && asksToStream === true) await hub.start(res, answer);
   else await answer(res);
 }
 
-function wantsStream(body: string): boolean {
-  try {
-    const parsed: unknown = JSON.parse(body);
-    return typeof parsed === 'object' && parsed !== null && 'stream' in parsed && parsed.stream === true;
-  } catch {
-    return false;
-  }
-}
 
 /** null when there is nobody left to answer. */
 function bodyFailure(reason: BodyFailure, maxBytes: number, timeoutMs: number): ApiFailure | null {
@@ -154,14 +147,19 @@ function bodyFailure(reason: BodyFailure, maxBytes: number, timeoutMs: number): 
  * whole answer is ready, so those get the longer timeout. Everything else
  * (streams, count_tokens, models) answers headers promptly.
  */
-function isStreamingRequest(path: string, body: string): boolean {
+function isStreamingRequest(path: string, asksToStream: boolean | null): boolean {
   if (!path.startsWith('/v1/messages') || path.startsWith('/v1/messages/')) return true;
+  // A body that is not JSON: the API rejects it at once.
+  return asksToStream !== false;
+}
+
+/** Whether a request body asks for a stream (`"stream": true`); null when it is not JSON. */
+function bodyAsksToStream(body: string): boolean | null {
   try {
     const parsed: unknown = JSON.parse(body);
     return typeof parsed === 'object' && parsed !== null && 'stream' in parsed && parsed.stream === true;
   } catch {
-    // The API rejects it at once.
-    return true;
+    return null;
   }
 }
 

@@ -4,7 +4,7 @@
 import { useRef, useState } from 'react';
 import { replayRecording, type ReplayTiming } from '../chat';
 import { startPersistence } from '../persistence';
-import { decodeSseFile, segmentSse, type DecodedSseFile } from '../record';
+import { decodeSseFile, type DecodedSseFile } from '../record';
 import { useChatStore } from '../store';
 import { Modal } from '../ui';
 import { useHistoryUi } from './ui-store';
@@ -38,7 +38,6 @@ export function SseImport({ buttonClass }: { readonly buttonClass: string }) {
     await replayRecording(chosen.name, chosen.file, timing);
   };
 
-  const events = chosen === null ? 0 : segmentSse(chosen.file.record.body).messages.length;
   return (
     <>
       <button type="button" className={buttonClass} onClick={() => input.current?.click()}>
@@ -60,7 +59,7 @@ export function SseImport({ buttonClass }: { readonly buttonClass: string }) {
         {chosen !== null && (
           <>
             <p>
-              <span className="font-mono">{chosen.name}</span>: {events} events
+              <span className="font-mono">{chosen.name}</span>: {chosen.file.events} events
               {chosen.file.record.response !== null && chosen.file.record.response.status !== 200 ? `, HTTP ${chosen.file.record.response.status}` : ''}. It is replayed into a new conversation.
             </p>
             {chosen.file.problems.length > 0 && (

@@ -46,6 +46,8 @@ export interface DecodedSseFile {
   readonly pieces: readonly ReplayPiece[];
   /** True when every message has its arrival time. */
   readonly timed: boolean;
+  /** How many events (messages with an event name or data) the stream holds. */
+  readonly events: number;
   /** What was wrong with the file, in words; the rest was read anyway. */
   readonly problems: readonly string[];
   /** False when nothing in the file can be replayed. */
@@ -106,6 +108,7 @@ export function decodeSseFile(file: string, now: number = Date.now()): DecodedSs
     record,
     pieces: timed ? pieces : untimedPieces(body, messages.map((m) => m.end)),
     timed,
+    events: messages.length,
     problems,
     replayable: !isStream || messages.length > 0,
   };

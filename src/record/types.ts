@@ -51,4 +51,13 @@ export function keptResponseHeader(name: string): boolean {
   return lower === 'request-id' || lower === 'content-type' || lower === 'retry-after' || lower.startsWith('anthropic-ratelimit-');
 }
 
+/** A response's kept headers, lower-case names. */
+export function keptResponseHeaders(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    if (keptResponseHeader(name)) out[name] = value;
+  });
+  return out;
+}
+
 export const EMPTY_MARKS: RecordMarks = { firstByte: null, firstContentDelta: null, lastByte: null };

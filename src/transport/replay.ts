@@ -4,6 +4,7 @@
 // stream service runs it through the same parser, decoder and batches as a
 // live stream; only where the bytes come from differs.
 import type { ReplayPiece } from '../record';
+import { sleep } from './sleep';
 
 export interface ReplaySource {
   readonly status: number;
@@ -30,7 +31,7 @@ export function replayFetch(source: ReplaySource, now: () => number, origin: num
           controller.close();
           return;
         }
-        if (source.timing === 'recorded' && piece.at !== null) await until(origin + piece.at, now, signal);
+        if (source.timing === 'recorded' && piece.at !== null) await sleep(origin + piece.at - now(), signal);
         if (signal?.aborted) {
           controller.error(new DOMException('The replay was stopped', 'AbortError'));
           return;
@@ -45,18 +46,4 @@ export function replayFetch(source: ReplaySource, now: () => number, origin: num
 /** The recorded time of each read, for stamping a full-speed replay; null where the file had none. */
 export function replayStamps(source: ReplaySource): Array<number | null> {
   return source.pieces.filter((p) => p.text !== '').map((p) => p.at);
-}
-
-function until(due: number, now: () => number, signal: AbortSignal | null): Promise<void> {
-  const wait = due - now();
-  if (wait <= 0) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, wait);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done);
-  });
 }

@@ -13,7 +13,7 @@
 // the page; nothing else calls it.
 import { fetchEventSource } from '@microsoft/fetch-event-source';
 import type { StreamEnd, StreamError } from '../protocol';
-import { keptResponseHeader } from '../record';
+import { keptResponseHeaders } from '../record';
 import { toHttpError } from './http-error';
 import { watchForStalls } from './stall-watch';
 import { DEFAULT_STALL_TIMEOUT_MS } from './timing';
@@ -21,8 +21,8 @@ import type { ResponseMeta, StreamRequest } from './types';
 
 /** Where the parsed messages go. Must not throw. */
 export interface MessageSink {
-  /** Any response's status and headers, before its body (an error's body comes through onChunk too). */
-  onResponse?(status: number, headers: Headers): void;
+  /** Any response's status and kept headers (see record/types.ts), before its body (an error's body comes through onChunk too). */
+  onResponse?(status: number, headers: Readonly<Record<string, string>>): void;
   onOpen(meta: ResponseMeta): void;
   /** The bytes of one network read, before they are parsed. */
   onChunk?(bytes: Uint8Array): void;
@@ -93,10 +93,11 @@ async function run(
         return handlers.onChunk === undefined ? response : tapped(response, handlers.onChunk);
       },
       onopen: async (response) => {
-        handlers.onResponse?.(response.status, response.headers);
+        const headers = keptResponseHeaders(response.headers);
+        handlers.onResponse?.(response.status, headers);
         const error = await openError(response, handlers.onChunk);
         if (error !== null) throw new StopStream(error);
-        handlers.onOpen({ status: response.status, requestId: response.headers.get('request-id'), streamId: response.headers.get('x-stream-id'), headers: keptHeaders(response.headers) });
+        handlers.onOpen({ status: response.status, requestId: response.headers.get('request-id'), streamId: response.headers.get('x-stream-id'), headers });
       },
       onmessage: (message) => {
         // After an abort nothing more may reach the caller, whatever the parser still holds.
@@ -133,13 +134,6 @@ async function openError(response: Response, onChunk: ((bytes: Uint8Array) => vo
 }
 
 /** The headers the page is told about: those a stream record keeps (the rate limits among them). */
-function keptHeaders(headers: Headers): Record<string, string> {
-  const out: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    if (keptResponseHeader(name)) out[name] = value;
-  });
-  return out;
-}
 
 function networkError(cause: unknown): StreamError {
   const message = cause instanceof Error ? cause.message : String(cause);

@@ -6,9 +6,10 @@
 // (stream-client.ts), and under Node in the conformance runner: there is one
 // path. A replay (a recorded stream played back) takes it too.
 import { assertNever, createArrivalJoiner, type Arrival, type StreamEnd } from '../protocol';
-import { keptResponseHeader, sha256Hex, summariseBody, type RecordedRequest } from '../record';
+import { sha256Hex, summariseBody, type RecordedRequest } from '../record';
 import { createRecordBuilder, type RecordBuilder } from './record-builder';
 import { replayFetch, replayStamps } from './replay';
+import { sleep } from './sleep';
 import { streamMessage, type MessageSink } from './stream-message';
 import { BATCH_CHARS, RESUME_DELAYS_MS } from './timing';
 import type { FromService, StreamRequest, ToService } from './types';
@@ -62,7 +63,7 @@ export function createStreamService(post: (message: FromService) => void, option
     let opened = false;
     const sink: MessageSink = {
       onResponse: (status, headers) => {
-        if (!opened) builder.response({ status, headers: kept(headers) });
+        if (!opened) builder.response({ status, headers });
       },
       onOpen: (meta) => {
         live.streamId = meta.streamId ?? live.streamId;
@@ -78,7 +79,7 @@ export function createStreamService(post: (message: FromService) => void, option
         if (recording) builder.message(event, chunkAt);
         if (messageId !== '') lastId = messageId;
         // Attached again after a reload: what the page already shows is recorded, not applied twice.
-        if (messageId !== '' && Number(messageId) <= appliedBefore) return;
+        if (appliedBefore >= 0 && messageId !== '' && Number(messageId) <= appliedBefore) return;
         batches.add(event, data, chunkAt, messageId);
       },
     };
@@ -197,25 +198,6 @@ async function stopKept(messagesUrl: string, streamId: string, fetchImpl: typeof
   }
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done);
-  });
-}
-
-function kept(headers: Headers): Record<string, string> {
-  const out: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    if (keptResponseHeader(name)) out[name] = value;
-  });
-  return out;
-}
 
 /** The request as the record keeps it; hashing attachments runs beside the stream, never before it. */
 async function requestAsSent(request: StreamRequest): Promise<RecordedRequest | null> {
