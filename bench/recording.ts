@@ -1,13 +1,12 @@
 // What the stream record costs: time on the hot path (the app's stream path
 // with and without recording, alternating in one run) and memory (the record
 // of a 20,000-token simulator answer against its bytes).
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { serialize } from 'node:v8';
 import { createArrivalQueue, createStreamedMessage } from '../src/protocol';
 import { createStreamClient, FRAME_CONTENT_CHARS } from '../src/transport';
 import { fakeFetch } from '../src/transport/node-shims';
 import { createSimulator } from '../server/simulator';
+import { withSimulatorServer } from '../server/simulator/loopback';
 import { chunked } from './streams';
 
 /**
@@ -63,21 +62,11 @@ export async function recordingOverhead(name: string, bytes: Uint8Array, limit: 
 
 /** The bytes of a simulator answer of about `tokens` tokens, unpaced, from a simulator on 127.0.0.1 (stopped after). */
 export async function simulatorAnswer(tokens: number): Promise<Uint8Array> {
-  const simulator = createSimulator({ firstTokenDelayMs: 0, tokensPerSecond: 0 });
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => void simulator.handle({ method: 'POST', path: '/v1/messages', headers: req.headers, body }, res));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  try {
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/messages`;
+  return withSimulatorServer(createSimulator({ firstTokenDelayMs: 0, tokensPerSecond: 0 }), async (url) => {
     const request = { model: 'claude-sonnet-5-5', max_tokens: tokens + 1000, stream: true, messages: [{ role: 'user', content: `/sim long ${tokens} fast` }] };
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'anthropic-version': '2023-06-01' }, body: JSON.stringify(request), signal: AbortSignal.timeout(60_000) });
     return new Uint8Array(await response.arrayBuffer());
-  } finally {
-    server.close();
-  }
+  });
 }
 
 /** Whether V8 can hold the string one byte per character (all Latin-1); else it takes two. */

@@ -8,10 +8,9 @@
 // nothing: it generates every file in memory and fails, naming them, when a
 // committed one differs (`npm test` runs this, so a stale fixture fails CI).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createSimulator } from '../server/simulator';
+import { withSimulatorServer } from '../server/simulator/loopback';
 
 const SOURCE = 'fixtures/anthropic-sse';
 const OUT = 'fixtures/generated';
@@ -79,14 +78,7 @@ const SCENARIOS: ReadonlyArray<readonly [string, Record<string, unknown>]> = [
 
 async function writeSimulatorStreams(): Promise<number> {
   const simulator = createSimulator({ firstTokenDelayMs: 0, tokensPerSecond: 0 });
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => void simulator.handle({ method: 'POST', path: '/v1/messages', headers: req.headers, body }, res));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/messages`;
-  try {
+  await withSimulatorServer(simulator, async (url) => {
     for (const [name, { content = 'hello', ...rest }] of SCENARIOS) {
       const request = { model: 'claude-sonnet-5-5', max_tokens: 1024, stream: true, messages: [{ role: 'user', content }], ...rest };
       const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'anthropic-version': '2023-06-01' }, body: JSON.stringify(request) });
@@ -100,9 +92,7 @@ async function writeSimulatorStreams(): Promise<number> {
       }
       generated.set(`sim-${name}.sse`, Buffer.concat(bytes));
     }
-  } finally {
-    server.close();
-  }
+  });
   return SCENARIOS.length;
 }
 
