@@ -65,11 +65,16 @@ export function createStreamHub(options: StreamHubOptions = {}): StreamHub {
   const sessions = new Map<string, Session>();
   let totalBytes = 0;
 
-  const forget = (session: Session) => {
-    if (session.timer !== null) clearTimeout(session.timer);
+  /** Lets go of a stream's buffer; it can no longer be attached to. */
+  const unbuffer = (session: Session) => {
     totalBytes -= session.bytes;
     session.bytes = 0;
     session.events = null;
+  };
+
+  const forget = (session: Session) => {
+    if (session.timer !== null) clearTimeout(session.timer);
+    unbuffer(session);
     sessions.delete(session.id);
   };
 
@@ -107,12 +112,6 @@ export function createStreamHub(options: StreamHubOptions = {}): StreamHub {
       forget(session);
     }
     if (totalBytes > config.maxTotalBytes) unbuffer(current);
-  };
-
-  const unbuffer = (session: Session) => {
-    totalBytes -= session.bytes;
-    session.bytes = 0;
-    session.events = null;
   };
 
   const leave = (session: Session, reader: ServerResponse) => {

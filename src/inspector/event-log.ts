@@ -16,7 +16,8 @@ export function useStreamRecord(messageId: string, active: boolean, version: str
   useEffect(() => {
     if (!active) return;
     let current = true;
-    const read = log !== undefined ? log.read() : (currentConnection()?.loadRecord(conversationId, messageId) ?? Promise.resolve(null));
+    // The connection reads a live record where its stream runs, a finished one from storage.
+    const read = currentConnection()?.loadRecord(conversationId, messageId) ?? log?.read() ?? Promise.resolve(null);
     void read.then((record) => {
       if (current) setState(record === null ? { kind: 'missing' } : { kind: 'ready', record });
     });
