@@ -44,6 +44,32 @@ function savedResumePoint(page: Page): Promise<string | null> {
   );
 }
 
+interface SavedRecord {
+  readonly sentAt: number;
+  readonly body: string;
+  readonly times: number[];
+  readonly request: unknown;
+}
+
+/** The stream records saved in IndexedDB (each answer's, once its stream has ended). */
+function savedRecords(page: Page): Promise<SavedRecord[]> {
+  return page.evaluate(
+    () =>
+      new Promise<SavedRecord[]>((resolve, reject) => {
+        const open = indexedDB.open('claude-stream-chat');
+        open.onsuccess = () => {
+          const all = open.result.transaction('records').objectStore('records').getAll();
+          all.onsuccess = () => {
+            const entries = all.result as Array<{ record: { sentAt: number; body: string; times: Float64Array; request: unknown } }>;
+            open.result.close();
+            resolve(entries.map(({ record }) => ({ sentAt: record.sentAt, body: record.body, times: Array.from(record.times), request: record.request })));
+          };
+        };
+        open.onerror = () => reject(new Error('IndexedDB did not open'));
+      }),
+  );
+}
+
 async function requestIdShown(page: Page): Promise<string> {
   const panel = lastAssistant(page).getByTestId('usage');
   await panel.getByRole('button', { name: 'More details' }).click();
@@ -52,12 +78,16 @@ async function requestIdShown(page: Page): Promise<string> {
 
 test('a reload mid-answer attaches to the running stream and completes it in place, from one upstream request', async ({ page }) => {
   await page.goto('/');
+  const sentFrom = await page.evaluate(() => Date.now());
   const response = await send(page, PROMPT);
   const requestId = response.headers()['request-id'] ?? '';
   expect(response.headers()['x-stream-id']).toMatch(/^[A-Za-z0-9_-]{22}$/);
   // Reload once some of the answer is shown and saved.
   await expect(lastAssistant(page).locator('[data-block="text"]')).toContainText(/\w+ \w+ \w+/);
   await expect.poll(() => savedResumePoint(page), { timeout: 10_000 }).toMatch(/^\d+$/);
+  // What the saved point says was shown had arrived before it was saved, and so before this moment.
+  const shownBefore = Number(await savedResumePoint(page));
+  const reloadAt = await page.evaluate(() => Date.now());
   await page.reload();
   const requests = watchRequests(page);
   await expect(lastAssistant(page)).toHaveAttribute('data-status', 'streaming');
@@ -65,6 +95,18 @@ test('a reload mid-answer attaches to the running stream and completes it in pla
   const resumed = await answerText(page);
   expect(requests.map((r) => `${r.method()} ${new URL(r.url()).pathname.replace(/streams\/.*/, 'streams/{id}')}`)).toEqual(['GET /api/streams/{id}']);
   expect(await requestIdShown(page)).toBe(requestId);
+  // The record is whole: every event once, those the first page had shown at the times they arrived there.
+  await expect.poll(async () => (await savedRecords(page)).length).toBe(1);
+  const [record] = await savedRecords(page);
+  if (record === undefined) throw new Error('no record saved');
+  expect(record.body.match(/^id: /gm)).toHaveLength(record.times.length);
+  expect(new Set(record.body.match(/^id: \d+$/gm)).size).toBe(record.times.length);
+  expect(record.sentAt).toBeGreaterThanOrEqual(sentFrom);
+  expect(record.sentAt).toBeLessThan(reloadAt);
+  const beforeReload = reloadAt - record.sentAt;
+  for (const at of record.times.slice(0, shownBefore + 1)) expect(at).toBeLessThan(beforeReload);
+  for (let i = 1; i < record.times.length; i++) expect(record.times[i]).toBeGreaterThanOrEqual((record.times[i - 1] ?? 0) - 1);
+  expect(record.times.at(-1)).toBeGreaterThan(beforeReload);
   expect(resumed).toEqual(await uninterrupted(page));
 });
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createArrivalJoiner, type Arrival } from '../protocol';
 import { defaultSettings, toRequestOptions } from '../settings';
 import { resetChatStore, useChatStore } from '../store';
-import { FRAME_CONTENT_CHARS, type StreamClient, type StreamHandlers } from '../transport';
+import { DETACH, FRAME_CONTENT_CHARS, type StreamClient, type StreamHandlers } from '../transport';
 import { streamAssistant } from './stream-assistant';
 
 /** Frames the test paints by hand. */
@@ -49,10 +49,10 @@ function burstClient(batches: Arrival[][]): StreamClient {
     open: (_request, handlers: StreamHandlers) => {
       const done = Promise.resolve().then(() => {
         handlers.onOpen({ status: 200, requestId: 'req_b', streamId: null });
-        for (const batch of batches) handlers.onBatch(batch);
+        for (const batch of batches) handlers.onBatch(batch, new Float64Array(0));
         return { end: { kind: 'eof' as const }, at: performance.now() };
       });
-      return { done, log: { requestStartedAt: 0, read: () => Promise.resolve(null), readFinal: () => Promise.resolve(null), release: () => undefined } };
+      return { done, log: { requestStartedAt: 0, sentAt: 0, read: () => Promise.resolve(null), readFinal: () => Promise.resolve(null), release: () => undefined } };
     },
   };
 }
@@ -115,5 +115,40 @@ describe('streamAssistant', () => {
     expect(finished.stream.status).toBe('stopped');
     const block = finished.stream.blocks[0];
     expect(block?.kind === 'text' && block.block.text.length).toBe(FRAME_CONTENT_CHARS);
+  });
+
+  it('saves the time of every event shown with the resume point, so a reload keeps them', async () => {
+    const frames = manualFrames();
+    const controller = new AbortController();
+    // A kept stream: each event has an id (its index) and a record time.
+    let eventId = 0;
+    const numbered = answerArrivals(['a', 'b', 'c']).map((batch) => batch.map((arrival) => ({ ...arrival, id: String(eventId++) })));
+    let handlers: StreamHandlers | null = null;
+    const client: StreamClient = {
+      warmUp: () => undefined,
+      following: () => 0,
+      open: (_request, given) => {
+        handlers = given;
+        const done = new Promise<{ end: { kind: 'aborted' }; at: number }>((resolve) => controller.signal.addEventListener('abort', () => resolve({ end: { kind: 'aborted' }, at: 0 })));
+        return { done, log: { requestStartedAt: 0, sentAt: 1_700_000_000_000, read: () => Promise.resolve(null), readFinal: () => Promise.resolve(null), release: () => undefined } };
+      },
+    };
+    const answer = streamAssistant(toRequestOptions(defaultSettings([]), []), [{ role: 'user', content: 'x' }], { signal: controller.signal, client, newId: (prefix) => `${prefix}-3` });
+    await vi.waitFor(() => expect(handlers).not.toBeNull());
+    const open = handlers as unknown as StreamHandlers;
+    open.onOpen({ status: 200, requestId: 'req_k', streamId: 's1' });
+    const all = numbered.flat();
+    // The two first batches, with one time per event: 10 ms apart.
+    for (const batch of numbered.slice(0, 2)) open.onBatch(batch, Float64Array.from(batch, (a) => 10 * Number(a.id)));
+    frames.paint();
+    const shown = useChatStore.getState().streaming?.resume;
+    const lastShown = numbered[1]?.at(-1)?.id;
+    expect(shown?.lastEventId).toBe(lastShown);
+    expect(shown?.sentAt).toBe(1_700_000_000_000);
+    expect(Array.from(shown?.times ?? [])).toEqual(all.slice(0, Number(lastShown) + 1).map((a) => 10 * Number(a.id)));
+    controller.abort(DETACH);
+    const detached = await answer;
+    expect(detached.resume?.lastEventId).toBe(lastShown);
+    expect(Array.from(detached.resume?.times ?? [])).toHaveLength(Number(lastShown) + 1);
   });
 });

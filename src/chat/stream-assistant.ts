@@ -34,10 +34,11 @@ function frameBudget(): number {
 
 export async function streamAssistant(options: RequestOptions, messages: MessageParam[], io: StreamOptions): Promise<AssistantMessage> {
   const queue = createArrivalQueue();
+  const times = createEventTimes();
   let onFlushed: (() => void) | null = null;
   const batcher = createFrameBatcher(() => {
     const stream = queue.applyTo(current.stream, frameBudget());
-    if (stream !== current.stream) current = { ...current, stream, ...resumeAt(current.resume, queue.appliedId()) };
+    if (stream !== current.stream) current = { ...current, stream, ...resumeAt(current.resume, queue.appliedId(), times) };
     useChatStore.setState({ streaming: current });
     if (queue.waiting()) batcher.schedule();
     onFlushed?.();
@@ -55,14 +56,15 @@ export async function streamAssistant(options: RequestOptions, messages: Message
     },
     {
       onOpen: (meta) => {
-        current = { ...current, requestId: meta.requestId, ...(meta.streamId === null || current.resume !== undefined ? {} : { resume: { streamId: meta.streamId, lastEventId: null } }) };
+        current = { ...current, requestId: meta.requestId, ...(meta.streamId === null || current.resume !== undefined ? {} : { resume: { streamId: meta.streamId, lastEventId: null, sentAt: log.sentAt } }) };
         // A replayed recording's limits are history, not the account's state now.
         if (io.replay === undefined && meta.headers !== undefined && Object.keys(meta.headers).some((name) => name.startsWith('anthropic-ratelimit-'))) {
           useChatStore.setState({ rateLimits: { headers: meta.headers, at: Date.now() } });
         }
         batcher.schedule();
       },
-      onBatch: (arrivals) => {
+      onBatch: (arrivals, recorded) => {
+        times.add(recorded);
         queue.push(arrivals);
         batcher.schedule();
       },
@@ -91,7 +93,7 @@ export async function streamAssistant(options: RequestOptions, messages: Message
     // Let go of, not stopped: it streams on at the proxy. Kept as it stands, still streaming, with its resume
     // point, so opening its conversation again attaches to it (as after a reload).
     batcher.cancel();
-    const detached = { ...current, stream: queue.applyTo(current.stream, Number.POSITIVE_INFINITY), ...resumeAt(current.resume, queue.appliedId()) };
+    const detached = { ...current, stream: queue.applyTo(current.stream, Number.POSITIVE_INFINITY), ...resumeAt(current.resume, queue.appliedId(), times) };
     useChatStore.setState((s) => commitStreaming(s, detached));
     return detached;
   }
@@ -120,10 +122,35 @@ export async function streamAssistant(options: RequestOptions, messages: Message
   return finished;
 }
 
-/** The resume point after applying arrivals up to `appliedId`; nothing changes without one. */
-function resumeAt(resume: ResumePoint | undefined, appliedId: string | undefined): { resume?: ResumePoint } {
+/** The resume point after applying arrivals up to `appliedId`, with the times of the events so far; nothing changes without one. */
+function resumeAt(resume: ResumePoint | undefined, appliedId: string | undefined, times: EventTimes): { resume?: ResumePoint } {
   if (resume === undefined || appliedId === undefined || appliedId === resume.lastEventId) return {};
-  return { resume: { ...resume, lastEventId: appliedId } };
+  return { resume: { ...resume, lastEventId: appliedId, times: times.upTo(Number(appliedId)) } };
+}
+
+interface EventTimes {
+  add(times: Float64Array): void;
+  /** The times of events 0..`eventId` (as far as known): a view, O(1), whose values never change. */
+  upTo(eventId: number): Float64Array;
+}
+
+/** Every event's record time, in order (a kept stream's event ids are these indexes); appended once per batch. */
+function createEventTimes(): EventTimes {
+  let buffer = new Float64Array(256);
+  let count = 0;
+  return {
+    add(times) {
+      if (count + times.length > buffer.length) {
+        // A new buffer: views handed out earlier keep the old one, whose values stay as they were.
+        const grown = new Float64Array(Math.max(buffer.length * 2, count + times.length));
+        grown.set(buffer.subarray(0, count));
+        buffer = grown;
+      }
+      buffer.set(times, count);
+      count += times.length;
+    },
+    upTo: (eventId) => buffer.subarray(0, Math.min(eventId + 1, count)),
+  };
 }
 
 /**

@@ -47,7 +47,7 @@ export function RecordDetails({ record }: { readonly record: StreamRecord }) {
       </section>
       <details className="sm:col-span-2" data-testid="record-request">
         <summary className="cursor-pointer font-semibold">
-          Request {request === null ? '(not recorded)' : `${request.method} ${request.path}`}
+          Request {request === null ? '(not in this record: sent by a page that was reloaded before the answer ended, or not in the imported file)' : `${request.method} ${request.path}`}
         </summary>
         {request !== null && (
           <>

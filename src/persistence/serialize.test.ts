@@ -48,6 +48,16 @@ describe('stored messages', () => {
     expect(block?.kind === 'tool_input' && block.parser.value).toEqual({ expression: '1+' });
   });
 
+  it("a streaming answer's event times are stored as a list of their own, not the buffer they are a view on", () => {
+    const buffer = Float64Array.from([1.5, 2.25, 3, 99, 99]);
+    const cut = answer(toolEvents);
+    const streaming: AssistantMessage = { ...cut, stream: { ...cut.stream, status: 'streaming', error: null }, resume: { streamId: 's1', lastEventId: '2', sentAt: 7, times: buffer.subarray(0, 3) } };
+    const stored = toStoredMessage(streaming);
+    expect(stored.role === 'assistant' && stored.resume).toEqual({ streamId: 's1', lastEventId: '2', sentAt: 7, times: [1.5, 2.25, 3] });
+    const loaded = fromStoredMessage(viaJson(stored));
+    expect(loaded.role === 'assistant' && loaded.resume?.times).toEqual([1.5, 2.25, 3]);
+  });
+
   it('gives the searchable text of each kind of message', () => {
     expect(messageText(answer(toolEvents))).toContain('let me add');
     expect(messageText({ id: 'u', parentId: null, createdAt: 1, role: 'user', text: 'hi' })).toBe('hi');

@@ -8,7 +8,11 @@ import type { StoredBlock, StoredMessage } from './records';
 
 export function toStoredMessage(message: ChatMessage): StoredMessage {
   if (message.role !== 'assistant') return message;
-  return { ...message, stream: { ...message.stream, blocks: message.stream.blocks.map(toStoredBlock) } };
+  const { resume } = message;
+  // A streaming answer's event times are a view on a growing buffer: stored as a plain list of their own
+  // (a view would store the whole buffer; a list also survives a JSON export).
+  const stored = resume?.times === undefined ? {} : { resume: { ...resume, times: Array.from(resume.times) } };
+  return { ...message, ...stored, stream: { ...message.stream, blocks: message.stream.blocks.map(toStoredBlock) } };
 }
 
 function toStoredBlock(block: BlockState): StoredBlock {

@@ -85,7 +85,7 @@ describe('branching operations', () => {
 });
 
 describe('stream logs', () => {
-  const log = (released: string[], id: string) => ({ requestStartedAt: 0, read: () => Promise.reject(new Error('not read here')), readFinal: () => Promise.reject(new Error('not read here')), release: () => released.push(id) });
+  const log = (released: string[], id: string) => ({ requestStartedAt: 0, sentAt: 0, read: () => Promise.reject(new Error('not read here')), readFinal: () => Promise.reject(new Error('not read here')), release: () => released.push(id) });
 
   it('are released when their message is removed, and all of them when another conversation opens', () => {
     const { store, add } = setup();

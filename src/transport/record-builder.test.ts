@@ -70,7 +70,7 @@ function serviceRun(request: StreamRequest, fetchImpl: typeof fetch): Promise<{ 
       },
       { fetch: fetchImpl },
     );
-    service({ type: 'start', id: 1, request, timeOrigin: performance.timeOrigin, startedAt: performance.now() });
+    service({ type: 'start', id: 1, request, timeOrigin: performance.timeOrigin, startedAt: performance.now(), sentAt: Date.now() });
   });
 }
 

@@ -12,8 +12,16 @@ export interface RecordBuilder {
   response(response: RecordedResponse): void;
   /** A network read, at `at` on the page's clock. */
   chunk(bytes: Uint8Array, at: number): void;
-  /** A message the stream dispatched, at the time of the read that completed it. */
+  /**
+   * A message the stream dispatched, at the time of the read that completed
+   * it (or, attached again after a reload, when it first arrived: possibly
+   * before the first read here).
+   */
   message(event: string, at: number): void;
+  /** The times (ms after the request was sent) of the messages recorded from the `from`th on. */
+  timesFrom(from: number): Float64Array;
+  /** How many messages are recorded. */
+  count(): number;
   end(end: StreamEnd): void;
   /** Drops bytes after the last whole event: a connection that broke mid-event, before attaching again. */
   cutToWholeEvents(): void;
@@ -68,6 +76,7 @@ export function createRecordBuilder({ sentAt, startedAt, request, marks: recorde
     },
     message(event, at) {
       const offset = toMicros(at - startedAt);
+      if (firstByte === null || offset < firstByte) firstByte = offset;
       if (firstContentDelta === null && event === 'content_block_delta') firstContentDelta = offset;
       if (count === times.length) {
         const grown = new Float64Array(times.length * 2);
@@ -76,6 +85,8 @@ export function createRecordBuilder({ sentAt, startedAt, request, marks: recorde
       }
       times[count++] = offset;
     },
+    timesFrom: (from) => times.slice(from, count),
+    count: () => count,
     cutToWholeEvents() {
       const text = body() + decoder.decode();
       const whole = segmentSse(text).messages[count - 1]?.end ?? 0;

@@ -94,3 +94,50 @@ describe('a dropped connection to a kept stream', () => {
     await expect.poll(() => calls).toContain('DELETE /api/streams/s9');
   });
 });
+
+describe('a stream attached again after a reload', () => {
+  it('hands on the record time of every event with its batches, joined or not', async () => {
+    const { fetchImpl } = keptStreamProxy(KEPT.length);
+    const times: number[] = [];
+    const client = createStreamClient({ fetch: fetchImpl });
+    const { done, log } = client.open({ url: '/api/v1/messages', body: {}, signal: new AbortController().signal }, { onOpen: () => undefined, onBatch: (_batch, recorded) => times.push(...recorded) });
+    await done;
+    const record = await log.readFinal();
+    expect(times).toHaveLength(EVENTS.length);
+    expect(times).toEqual(Array.from(record?.times ?? []));
+  });
+
+  it('keeps the times its events first arrived at, counted from the first send, and shows only what the page had not', async () => {
+    const { fetchImpl, calls } = keptStreamProxy(KEPT.length);
+    const shown = 5;
+    // Saved by the page before the reload: sent a minute ago, events 0..5 at 100, 200, ... ms after.
+    const sentAt = Date.now() - 60_000;
+    const saved = Array.from({ length: shown + 1 }, (_, i) => 100 * (i + 1));
+    const arrivals: Arrival[] = [];
+    const handed: number[] = [];
+    const client = createStreamClient({ fetch: fetchImpl });
+    const { done, log } = client.open(
+      { url: '/api/v1/messages', body: { messages: [] }, signal: new AbortController().signal, resume: { streamId: 's1', lastEventId: String(shown), sentAt, times: saved } },
+      { onOpen: () => undefined, onBatch: (batch, recorded) => (arrivals.push(...batch), handed.push(...recorded)) },
+    );
+    expect((await done).end).toEqual({ kind: 'eof' });
+    expect(calls.map((c) => `${c.method} ${c.url} ${c.lastEventId}`)).toEqual(['GET /api/streams/s1 null']);
+    const record = await log.readFinal();
+    expect(record?.body).toBe(KEPT);
+    expect(record?.sentAt).toBe(sentAt);
+    // The page that sent the request is gone: its body is not known here (an empty list would be a lie).
+    expect(record?.request).toBeNull();
+    const times = Array.from(record?.times ?? []);
+    expect(times).toHaveLength(EVENTS.length);
+    expect(times.slice(0, shown + 1)).toEqual(saved);
+    for (const later of times.slice(shown + 1)) expect(later).toBeGreaterThanOrEqual(59_000);
+    expect(record?.marks.firstByte).toBe(100);
+    // The page keeps every time (for another reload) but is handed only the events it had not shown.
+    expect(handed).toEqual(times);
+    const direct: Arrival[] = [];
+    await createStreamClient({ fetch: async () => new Response(EVENTS.slice(shown + 1).join(''), { headers: { 'content-type': 'text/event-stream' } }) })
+      .open({ url: '/api/v1/messages', body: {}, signal: new AbortController().signal }, { onOpen: () => undefined, onBatch: (batch) => direct.push(...batch) }).done;
+    expect(textOf(arrivals)).toBe(textOf(direct));
+    expect(arrivals.length).toBeGreaterThan(0);
+  });
+});

@@ -122,7 +122,7 @@ describe('stream records', () => {
   it('stay in the service until released, then are gone there', async () => {
     const seen: FromService[] = [];
     const service = createStreamService((message) => seen.push(message), { fetch: fakeFetch(() => ({ chunks: CHUNKS })) });
-    service({ type: 'start', id: 7, request: { url: '/x', body: {} }, timeOrigin: performance.timeOrigin, startedAt: performance.now() });
+    service({ type: 'start', id: 7, request: { url: '/x', body: {} }, timeOrigin: performance.timeOrigin, startedAt: performance.now(), sentAt: Date.now() });
     await vi.waitFor(() => expect(seen.at(-1)?.type).toBe('end'));
     const read = async () => {
       service({ type: 'read', id: 7, seq: 1 });

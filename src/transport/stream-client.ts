@@ -67,7 +67,7 @@ export function createStreamClient({ spawn, fetch, record }: ClientOptions = {})
         live.get(message.id)?.handlers.onOpen(message.meta);
         return;
       case 'batch':
-        live.get(message.id)?.handlers.onBatch(message.arrivals);
+        live.get(message.id)?.handlers.onBatch(message.arrivals, message.times);
         return;
       case 'end':
         live.get(message.id)?.finish({ end: message.end, at: message.at });
@@ -121,6 +121,7 @@ export function createStreamClient({ spawn, fetch, record }: ClientOptions = {})
     const channel = connect();
     homes.set(id, channel);
     const requestStartedAt = performance.now();
+    const sentAt = Date.now();
     const done = new Promise<StreamOutcome>((resolve) => {
       const finish = (outcome: StreamOutcome) => {
         if (!live.delete(id)) return;
@@ -139,7 +140,7 @@ export function createStreamClient({ spawn, fetch, record }: ClientOptions = {})
       }
       live.set(id, { handlers, finish });
       signal.addEventListener('abort', onAbort);
-      channel.send({ type: 'start', id, request, timeOrigin: performance.timeOrigin, startedAt: requestStartedAt });
+      channel.send({ type: 'start', id, request, timeOrigin: performance.timeOrigin, startedAt: requestStartedAt, sentAt });
     });
     const read = (final: boolean) =>
       new Promise<StreamRecord | null>((resolve) => {
@@ -151,6 +152,7 @@ export function createStreamClient({ spawn, fetch, record }: ClientOptions = {})
       });
     const log: StreamLog = {
       requestStartedAt,
+      sentAt,
       read: () => read(false),
       readFinal: () => read(true),
       release: () => {

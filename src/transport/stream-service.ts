@@ -27,6 +27,8 @@ export interface ServiceOptions {
 /** Takes the page's messages; answers through `post`. */
 export type StreamService = (message: ToService) => void;
 
+const NO_TIMES = new Float64Array(0);
+
 /** A replay never stalls: its gaps are the recorded ones. */
 const NO_STALL_MS = 2 ** 31 - 1;
 
@@ -39,7 +41,7 @@ export function createStreamService(post: (message: FromService) => void, option
   /** Settles when each stream has ended here. */
   const ended = new Map<number, Promise<void>>();
 
-  const start = async (id: number, request: StreamRequest, pageTimeOrigin: number, startedAt: number): Promise<void> => {
+  const start = async (id: number, request: StreamRequest, pageTimeOrigin: number, startedAt: number, sentAt: number): Promise<void> => {
     let markEnded = () => {};
     ended.set(id, new Promise((resolve) => (markEnded = resolve)));
     const controller = new AbortController();
@@ -47,10 +49,19 @@ export function createStreamService(post: (message: FromService) => void, option
     const fetchImpl = replay === undefined ? options.fetch : replayFetch(replay, now, startedAt - toPageClockOf(pageTimeOrigin));
     const live = { controller, url: request.url, streamId: resume?.streamId ?? null, lastId: () => lastId, stop: (streamId: string) => void stopKept(request.url, streamId, options.fetch) };
     running.set(id, live);
-    const recordedRequest = replay !== undefined ? Promise.resolve(replay.request) : recording ? requestAsSent(request) : Promise.resolve(null);
-    const builder = createRecordBuilder({ sentAt: replay?.sentAt ?? Date.now(), startedAt, request: recordedRequest, ...(replay?.timing === 'full' ? { marks: replay.marks } : {}) });
+    // A reattach after a reload sends nothing: the request was sent by the page before it, and is not known here.
+    const recordedRequest = replay !== undefined ? Promise.resolve(replay.request) : recording && resume === undefined ? requestAsSent(request) : Promise.resolve(null);
+    // Attached again after a reload, the record counts from the first send, as the events it already had did.
+    const firstSentAt = resume?.sentAt ?? sentAt;
+    const origin = startedAt - (sentAt - firstSentAt);
+    const builder = createRecordBuilder({ sentAt: replay?.sentAt ?? firstSentAt, startedAt: origin, request: recordedRequest, ...(replay?.timing === 'full' ? { marks: replay.marks } : {}) });
     if (recording) records.set(id, builder);
-    const batches = createBatcher((arrivals) => post({ type: 'batch', id, arrivals }));
+    let timesSent = 0;
+    const batches = createBatcher((arrivals) => {
+      const times = recording ? builder.timesFrom(timesSent) : NO_TIMES;
+      timesSent += times.length;
+      post({ type: 'batch', id, arrivals, times });
+    });
     const toPageClock = toPageClockOf(pageTimeOrigin);
     // A full-speed replay stamps each read with its recorded time, so the record and the panel keep the recorded gaps.
     const stamps = replay?.timing === 'full' ? replayStamps(replay) : [];
@@ -60,6 +71,11 @@ export function createStreamService(post: (message: FromService) => void, option
     /** The last event id seen (a kept stream numbers its events), and the one a reload had already applied. */
     let lastId = '';
     const appliedBefore = resume?.lastEventId === null || resume === undefined ? -1 : Number(resume.lastEventId);
+    /** When an event the page already showed first arrived, on this clock (now, when that was not saved). */
+    const firstArrival = (eventId: number) => {
+      const offset = resume?.times?.[eventId];
+      return offset === undefined ? chunkAt : origin + offset;
+    };
     let opened = false;
     const sink: MessageSink = {
       onResponse: (status, headers) => {
@@ -76,11 +92,12 @@ export function createStreamService(post: (message: FromService) => void, option
         if (recording) builder.chunk(bytes, chunkAt);
       },
       onMessage: (event, data, messageId) => {
-        if (recording) builder.message(event, chunkAt);
+        // Attached again after a reload: what the page already shows is recorded (when it first came), not applied twice.
+        const shown = appliedBefore >= 0 && messageId !== '' && Number(messageId) <= appliedBefore;
+        if (recording) builder.message(event, shown ? firstArrival(Number(messageId)) : chunkAt);
         if (messageId !== '') lastId = messageId;
-        // Attached again after a reload: what the page already shows is recorded, not applied twice.
-        if (appliedBefore >= 0 && messageId !== '' && Number(messageId) <= appliedBefore) return;
-        batches.add(event, data, chunkAt, messageId);
+        if (shown) batches.skip();
+        else batches.add(event, data, chunkAt, messageId);
       },
     };
     const attempt = (method: 'GET' | 'POST', streamId: string | null) =>
@@ -130,7 +147,7 @@ export function createStreamService(post: (message: FromService) => void, option
   return (message) => {
     switch (message.type) {
       case 'start':
-        void start(message.id, message.request, message.timeOrigin, message.startedAt);
+        void start(message.id, message.request, message.timeOrigin, message.startedAt, message.sentAt);
         return;
       case 'abort': {
         const live = running.get(message.id);
@@ -212,30 +229,42 @@ async function requestAsSent(request: StreamRequest): Promise<RecordedRequest | 
 
 /**
  * Decodes and joins messages as they come, and hands them on once the task
- * that parsed them is over, or once BATCH_CHARS of data have piled up.
+ * that parsed them is over, or once BATCH_CHARS of data have piled up. Each
+ * batch carries the record's times of the messages since the last one.
  */
 function createBatcher(emit: (arrivals: Arrival[]) => void) {
   const joiner = createArrivalJoiner();
   let chars = 0;
+  /** Messages recorded but not handed on (shown before a reload) since the last batch. */
+  let skipped = false;
   let scheduled = false;
   const channel = new MessageChannel();
   const flush = () => {
     chars = 0;
     const arrivals = joiner.take();
-    if (arrivals.length > 0) emit(arrivals);
+    if (arrivals.length > 0 || skipped) emit(arrivals);
+    skipped = false;
   };
   channel.port1.onmessage = () => {
     scheduled = false;
     flush();
+  };
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    channel.port2.postMessage(null);
   };
   return {
     add(event: string, data: string, at: number, id: string) {
       joiner.add(event, data, at, id);
       chars += data.length;
       if (chars >= BATCH_CHARS) flush();
-      if (scheduled) return;
-      scheduled = true;
-      channel.port2.postMessage(null);
+      schedule();
+    },
+    /** A message recorded but not handed on: its time still goes with the next batch. */
+    skip() {
+      skipped = true;
+      schedule();
     },
     /** Hands on what is left; nothing is added after this. */
     close() {

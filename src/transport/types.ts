@@ -18,14 +18,25 @@ export interface ResponseMeta {
 export interface ResumePoint {
   readonly streamId: string;
   readonly lastEventId: string | null;
+  /**
+   * When the request was sent (wall clock, ms), and when each event up to
+   * `lastEventId` arrived, in ms after it (indexed by event id): a reattached
+   * stream's record keeps the times its events first arrived at.
+   */
+  readonly sentAt?: number;
+  readonly times?: ArrayLike<number>;
 }
 
 /** What the caller gets from a stream: one callback per kind of news, never throwing. */
 export interface StreamHandlers {
   /** The response headers arrived with a 2xx event stream. */
   onOpen(meta: ResponseMeta): void;
-  /** The events that arrived since the last batch, decoded, runs of deltas joined, each with its arrival time. */
-  onBatch(arrivals: readonly Arrival[]): void;
+  /**
+   * The events that arrived since the last batch, decoded, runs of deltas joined, each with its arrival time;
+   * `times`: the record's time (ms after the request was sent) of every event recorded since the last batch,
+   * one per event, joined or not (what a resume point keeps).
+   */
+  onBatch(arrivals: readonly Arrival[], times: Float64Array): void;
 }
 
 /** A request to open a stream: everything in it can be cloned to a worker. */
@@ -60,8 +71,9 @@ export interface StreamOutcome {
 
 /** A stream's record, read only when something asks (it stays where the stream ran until then). */
 export interface StreamLog {
-  /** When the request was sent, on the page's clock. */
+  /** When the request was sent, on the page's clock, and on the wall clock (the record's `sentAt`). */
   readonly requestStartedAt: number;
+  readonly sentAt: number;
   /** The record so far; null once released (or when the stream's worker stopped). */
   read(): Promise<StreamRecord | null>;
   /** The whole record, once the stream has ended where it runs (a Stop reaches it a moment after the page). */
@@ -75,7 +87,7 @@ export type ToService =
    * `timeOrigin`: the page's performance.timeOrigin, so arrival times are converted once, where messages
    * are parsed; `startedAt`: when the page sent the request, on its clock (the origin of the record's times).
    */
-  | { readonly type: 'start'; readonly id: number; readonly request: StreamRequest; readonly timeOrigin: number; readonly startedAt: number }
+  | { readonly type: 'start'; readonly id: number; readonly request: StreamRequest; readonly timeOrigin: number; readonly startedAt: number; readonly sentAt: number }
   | { readonly type: 'abort'; readonly id: number }
   /** The page lets go of a kept stream without stopping it: it runs on at the proxy, followed here until it ends. */
   | { readonly type: 'detach'; readonly id: number }
@@ -85,7 +97,7 @@ export type ToService =
 
 export type FromService =
   | { readonly type: 'open'; readonly id: number; readonly meta: ResponseMeta }
-  | { readonly type: 'batch'; readonly id: number; readonly arrivals: readonly Arrival[] }
+  | { readonly type: 'batch'; readonly id: number; readonly arrivals: readonly Arrival[]; readonly times: Float64Array }
   | { readonly type: 'end'; readonly id: number; readonly end: StreamEnd; readonly at: number }
   /** A detached stream has ended at the proxy (or could not be followed): one fewer open connection. */
   | { readonly type: 'drained'; readonly id: number }
