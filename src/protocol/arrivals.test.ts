@@ -64,4 +64,43 @@ describe('arrivals', () => {
     joiner.add('content_block_delta', delta, 3);
     expect(joiner.take().map((a) => (a.ok ? a.at : `error@${a.at}`))).toEqual([1, 'error@2', 3]);
   });
+
+  it("reads a run's later deltas without decoding them, with the same result as decoding each", () => {
+    const compact = (index: number, type: string, field: string, value: string) => `{"type":"content_block_delta","index":${index},"delta":{"type":"${type}","${field}":${JSON.stringify(value)}}}`;
+    const messages: Array<[string, string]> = [
+      ['content_block_delta', compact(0, 'text_delta', 'text', 'plain ')],
+      ['content_block_delta', compact(0, 'text_delta', 'text', 'escaped \n "quote" ').replace('"}}', '\\u00e9 é 🎉\\n"}}')],
+      ['content_block_delta', JSON.stringify({ delta: { text: ' reordered', type: 'text_delta' }, index: 0, type: 'content_block_delta' })],
+      ['content_block_delta', `${compact(0, 'text_delta', 'text', ' padded')} `],
+      ['content_block_delta', compact(0, 'text_delta', 'text', '')],
+      ['content_block_delta', compact(1, 'text_delta', 'text', 'other block')],
+      ['content_block_delta', compact(1, 'thinking_delta', 'thinking', 'other kind')],
+      ['content_block_delta', compact(1, 'thinking_delta', 'thinking', ' and more')],
+      ['content_block_delta', compact(1, 'thinking_delta', 'thinking', 'x').replace('"x"', '"x"y"')],
+      ['content_block_delta', compact(1, 'thinking_delta', 'thinking', 'after')],
+      ['content_block_delta', compact(10, 'thinking_delta', 'thinking', 'index 10')],
+      ['content_block_delta', compact(1, 'input_json_delta', 'partial_json', '{"a":')],
+      ['content_block_delta', compact(1, 'input_json_delta', 'partial_json', '1}')],
+    ];
+    const joiner = createArrivalJoiner();
+    messages.forEach(([event, data], i) => joiner.add(event, data, i));
+    const joined = joiner.take().map((a) => (a.ok && a.event.type === 'content_block_delta' ? [a.event.index, a.event.delta.type, JSON.stringify(a.event.delta), a.at, a.lastAt] : ['error', a.at]));
+    const decoded = messages.map(([event, data]) => decodeEvent(event, data));
+    const pieceOf = (d: ReturnType<typeof decodeEvent>) => {
+      if (!d.ok || d.event.type !== 'content_block_delta') return '';
+      const { delta } = d.event;
+      return delta.type === 'text_delta' ? delta.text : delta.type === 'thinking_delta' ? delta.thinking : delta.type === 'input_json_delta' ? delta.partial_json : '';
+    };
+    const pieces = (from: number, to: number) => decoded.slice(from, to + 1).map(pieceOf).join('');
+    expect(joined).toEqual([
+      [0, 'text_delta', JSON.stringify({ type: 'text_delta', text: pieces(0, 4) }), 0, 4],
+      [1, 'text_delta', JSON.stringify({ type: 'text_delta', text: 'other block' }), 5, 5],
+      [1, 'thinking_delta', JSON.stringify({ type: 'thinking_delta', thinking: 'other kind and more' }), 6, 7],
+      ['error', 8],
+      [1, 'thinking_delta', JSON.stringify({ type: 'thinking_delta', thinking: 'after' }), 9, 9],
+      [10, 'thinking_delta', JSON.stringify({ type: 'thinking_delta', thinking: 'index 10' }), 10, 10],
+      [1, 'input_json_delta', JSON.stringify({ type: 'input_json_delta', partial_json: '{"a":1}' }), 11, 12],
+    ]);
+    expect(pieces(0, 4)).toBe('plain escaped \n "quote" é é 🎉\n reordered padded');
+  });
 });

@@ -8,6 +8,7 @@
 // between frames.
 import type { StreamError } from './errors';
 import { decodeEvent } from './decode';
+import { compactDeltaPrefix, compactDeltaValue } from './fast-decode';
 import type { StreamedMessage } from './message';
 import { applyDecodeError, applyEvent } from './reduce';
 import type { StreamEvent } from './wire';
@@ -50,6 +51,8 @@ function fieldOf(event: DeltaEvent, field: JoinableField): string {
 interface Run {
   readonly head: DeltaEvent;
   readonly field: JoinableField;
+  /** The compact form's text before the value, shared by the run's later deltas. */
+  readonly prefix: string;
   readonly parts: string[];
   readonly at: number;
   lastAt: number;
@@ -80,6 +83,14 @@ export function createArrivalJoiner(): ArrivalJoiner {
 
   return {
     add(name, data, at, id = '') {
+      // The next delta of the run, in the API's compact form: its piece is read without decoding the event.
+      const piece = run === null ? null : compactDeltaValue(data, run.prefix);
+      if (run !== null && piece !== null) {
+        run.parts.push(piece);
+        run.lastAt = at;
+        run.id = id;
+        return;
+      }
       const decoded = decodeEvent(name, data);
       if (!decoded.ok) {
         closeRun();
@@ -96,7 +107,7 @@ export function createArrivalJoiner(): ArrivalJoiner {
           return;
         }
         closeRun();
-        run = { head: event, field, parts: [fieldOf(event, field)], at, lastAt: at, id };
+        run = { head: event, field, prefix: compactDeltaPrefix(event.index, field), parts: [fieldOf(event, field)], at, lastAt: at, id };
         return;
       }
       closeRun();

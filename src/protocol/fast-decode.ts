@@ -50,6 +50,29 @@ export function decodeDeltaFast(data: string): StreamEvent | null {
   }
 }
 
+/** The delta type that carries its piece in each joinable field. */
+const DELTA_TYPES = { text: 'text_delta', thinking: 'thinking_delta', partial_json: 'input_json_delta' } as const;
+
+/**
+ * Everything before the value in the compact form of a delta to block
+ * `index` whose piece is in `field`: what every later delta of a run shares.
+ */
+export function compactDeltaPrefix(index: number, field: keyof typeof DELTA_TYPES): string {
+  return `${PREFIX}${index}${DELTA}${DELTA_TYPES[field]}","${field}":"`;
+}
+
+/**
+ * The value of a delta in exactly the compact form that begins with `prefix`
+ * (see compactDeltaPrefix), else null: one comparison for the delta after
+ * another in a run, and no objects.
+ */
+export function compactDeltaValue(data: string, prefix: string): string | null {
+  if (!matchesAt(data, prefix, 0)) return null;
+  const end = data.length - 3;
+  if (data.charCodeAt(end) !== 34 || data.charCodeAt(end + 1) !== 125 || data.charCodeAt(end + 2) !== 125) return null;
+  return stringBetween(data, prefix.length, end);
+}
+
 /**
  * `startsWith` at an offset. On V8, `indexOf` compares a short literal several
  * times faster than `startsWith` or a char-code loop (measured by
