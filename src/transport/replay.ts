@@ -3,16 +3,8 @@
 // the recorded pieces, each at its recorded time (or all at once). The
 // stream service runs it through the same parser, decoder and batches as a
 // live stream; only where the bytes come from differs.
-import type { ReplayPiece } from '../record';
 import { sleep } from './sleep';
-
-export interface ReplaySource {
-  readonly status: number;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly pieces: readonly ReplayPiece[];
-  /** `recorded`: each piece waits for its time; `full`: everything at once, stamped with its recorded time. */
-  readonly timing: 'recorded' | 'full';
-}
+import type { ReplaySource } from './types';
 
 /**
  * A fetch that answers with the source, each non-empty piece one read; at

@@ -4,6 +4,7 @@
 // per-event hot path pays no clock read; a coarse interval turns the flag
 // into a time. A stall is therefore noticed between `timeoutMs` and
 // `timeoutMs` plus one interval (a quarter of the timeout, at most 1 s).
+import { STALL_CHECK_MS } from './timing';
 
 export interface StallWatch {
   /** Something arrived. */
@@ -30,7 +31,7 @@ export function watchForStalls(timeoutMs: number, abort: () => void, now: () => 
       clearInterval(timer);
       abort();
     },
-    Math.max(10, Math.min(1000, timeoutMs / 4)),
+    Math.max(STALL_CHECK_MS.min, Math.min(STALL_CHECK_MS.max, timeoutMs / 4)),
   );
   return {
     touch: () => {

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Arrival } from '../protocol';
 import { fakeFetch, installBrowserShims } from './node-shims';
-import { createStreamClient, type WorkerLike } from './stream-client';
-import { createStreamService, type ServiceOptions } from './stream-service';
-import type { FromService, StreamHandlers, ToService } from './types';
+import { createStreamClient } from './stream-client';
+import { createStreamService } from './stream-service';
+import type { FromService, ServiceOptions, StreamHandlers, ToService, WorkerLike } from './types';
 
 beforeAll(() => {
   installBrowserShims();

@@ -8,39 +8,7 @@
 import { assertNever } from '../protocol';
 import type { StreamRecord } from '../record';
 import { createStreamService } from './stream-service';
-import { DETACH, type FromService, type StreamHandlers, type StreamLog, type StreamOutcome, type StreamRequest, type ToService } from './types';
-
-/** The part of a Worker the client uses (a fake in tests). */
-export interface WorkerLike {
-  postMessage(message: ToService): void;
-  onmessage: ((event: MessageEvent<FromService>) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-  terminate(): void;
-}
-
-export interface OpenedStream {
-  /** Settles when the stream has ended, with how and when; after an abort at once, as `aborted`. */
-  readonly done: Promise<StreamOutcome>;
-  /** The raw record of the stream, read on demand. */
-  readonly log: StreamLog;
-}
-
-export interface StreamClient {
-  /** Starts the worker ahead of the first stream, so that stream does not wait for it to load. */
-  warmUp(): void;
-  /** Streams let go of (aborted with DETACH) that are still followed to their end: open connections. */
-  following(): number;
-  open(request: StreamRequest & { readonly signal: AbortSignal }, handlers: StreamHandlers): OpenedStream;
-}
-
-export interface ClientOptions {
-  /** Starts the stream worker; without it (or once it fails) streams run on the page. */
-  readonly spawn?: () => WorkerLike;
-  /** Injected for tests and Node: the stream then runs on the page with this fetch. */
-  readonly fetch?: typeof fetch;
-  /** Off only to measure what recording costs (bench:protocol; page streams only). */
-  readonly record?: boolean;
-}
+import { DETACH, type ClientOptions, type FromService, type StreamClient, type StreamHandlers, type StreamLog, type StreamOutcome, type ToService, type WorkerLike } from './types';
 
 interface Channel {
   send(message: ToService): void;

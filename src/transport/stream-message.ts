@@ -17,26 +17,7 @@ import { keptResponseHeaders } from '../record';
 import { toHttpError } from './http-error';
 import { watchForStalls } from './stall-watch';
 import { DEFAULT_STALL_TIMEOUT_MS } from './timing';
-import type { ResponseMeta, StreamRequest } from './types';
-
-/** Where the parsed messages go. Must not throw. */
-export interface MessageSink {
-  /** Any response's status and kept headers (see record/types.ts), before its body (an error's body comes through onChunk too). */
-  onResponse?(status: number, headers: Readonly<Record<string, string>>): void;
-  onOpen(meta: ResponseMeta): void;
-  /** The bytes of one network read, before they are parsed. */
-  onChunk?(bytes: Uint8Array): void;
-  /** One SSE message with data (a blank message is dropped here), with its id ('' when it has none). */
-  onMessage(event: string, data: string, id: string): void;
-}
-
-export interface RunningRequest extends StreamRequest {
-  readonly signal: AbortSignal;
-  /** GET attaches to a kept stream (no body); default POST. */
-  readonly method?: 'GET' | 'POST';
-  /** Injected for tests and for running under Node. */
-  readonly fetch?: typeof fetch;
-}
+import type { MessageSink, RunningRequest } from './types';
 
 /** Thrown inside fetch-event-source's callbacks to stop its retry loop; never escapes this module. */
 class StopStream extends Error {

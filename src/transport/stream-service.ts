@@ -10,27 +10,15 @@ import { sha256Hex, summariseBody, type RecordedRequest } from '../record';
 import { createRecordBuilder, type RecordBuilder } from './record-builder';
 import { replayFetch, replayStamps } from './replay';
 import { sleep } from './sleep';
-import { streamMessage, type MessageSink } from './stream-message';
-import { BATCH_CHARS, RESUME_DELAYS_MS } from './timing';
-import type { FromService, StreamRequest, ToService } from './types';
-
-export interface ServiceOptions {
-  /** Injected for tests and for running under Node. */
-  readonly fetch?: typeof fetch;
-  /** This thread's clock and its origin (a worker's differ from the page's). */
-  readonly now?: () => number;
-  readonly timeOrigin?: number;
-  /** Off only to measure what recording costs (bench:protocol). */
-  readonly record?: boolean;
-}
+import { streamMessage } from './stream-message';
+import { BATCH_CHARS, REPLAY_STALL_TIMEOUT_MS, RESUME_DELAYS_MS } from './timing';
+import type { FromService, MessageSink, ServiceOptions, StreamRequest, ToService } from './types';
 
 /** Takes the page's messages; answers through `post`. */
 export type StreamService = (message: ToService) => void;
 
 const NO_TIMES = new Float64Array(0);
 
-/** A replay never stalls: its gaps are the recorded ones. */
-const NO_STALL_MS = 2 ** 31 - 1;
 
 export function createStreamService(post: (message: FromService) => void, options: ServiceOptions = {}): StreamService {
   const now = options.now ?? (() => performance.now());
@@ -105,7 +93,7 @@ export function createStreamService(post: (message: FromService) => void, option
         {
           ...request,
           ...(method === 'GET' && streamId !== null ? { url: keptStreamUrl(request.url, streamId), headers: lastId === '' ? {} : { 'last-event-id': lastId } } : {}),
-          ...(replay === undefined ? {} : { stallTimeoutMs: NO_STALL_MS }),
+          ...(replay === undefined ? {} : { stallTimeoutMs: REPLAY_STALL_TIMEOUT_MS }),
           method,
           signal: controller.signal,
           ...(fetchImpl === undefined ? {} : { fetch: fetchImpl }),

@@ -1,8 +1,22 @@
 // Every time and size that bounds the stream head, in one place: from the
 // bytes being parsed to the store being written once per frame.
 
-/** A stream that receives nothing (not even a ping) for this long is given up as stalled (ms). */
+/**
+ * A stream that receives nothing (not even a ping) for this long is given up
+ * as stalled (ms), unless the request says otherwise (the app passes the
+ * user's setting, whose default in src/settings is the same 30 s).
+ */
 export const DEFAULT_STALL_TIMEOUT_MS = 30_000;
+
+/** A replay never stalls: its gaps are the recorded ones (the longest timer a browser keeps, ms). */
+export const REPLAY_STALL_TIMEOUT_MS = 2 ** 31 - 1;
+
+/**
+ * How often the stall watch looks at the clock: a quarter of the timeout,
+ * within these bounds (ms). Per event it only sets a flag, so a stall is
+ * noticed between the timeout and the timeout plus one look.
+ */
+export const STALL_CHECK_MS = { min: 10, max: 1000 } as const;
 
 /**
  * Characters of event data after which the stream service hands a batch on
@@ -32,3 +46,12 @@ export const HIDDEN_TAB_FLUSH_MS = 100;
  * all: a network blip or a proxy restart, not an outage.
  */
 export const RESUME_DELAYS_MS: readonly number[] = [250, 500, 1000, 2000, 4000, 8000];
+
+/**
+ * Retrying a request that failed before its stream started (rate limit,
+ * overload, server error): exponential from the base to the cap (ms), with
+ * jitter; a server asking for a longer wait than the last (s) is not waited for.
+ */
+export const RETRY_BASE_DELAY_MS = 1000;
+export const RETRY_MAX_DELAY_MS = 30_000;
+export const RETRY_MAX_RETRY_AFTER_S = 60;

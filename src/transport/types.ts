@@ -2,8 +2,7 @@
 // stream runs in a stream service: in the stream worker, or on the page where
 // no worker can start. Either way the page sees the same messages.
 import type { Arrival, StreamEnd } from '../protocol';
-import type { RecordedRequest, RecordMarks, StreamRecord } from '../record';
-import type { ReplaySource } from './replay';
+import type { RecordedRequest, RecordMarks, ReplayPiece, StreamRecord } from '../record';
 
 export interface ResponseMeta {
   readonly status: number;
@@ -102,3 +101,76 @@ export type FromService =
   /** A detached stream has ended at the proxy (or could not be followed): one fewer open connection. */
   | { readonly type: 'drained'; readonly id: number }
   | { readonly type: 'record'; readonly id: number; readonly seq: number; readonly record: StreamRecord | null };
+
+/** A recorded response to play back (see replay.ts). */
+export interface ReplaySource {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly pieces: readonly ReplayPiece[];
+  /** `recorded`: each piece waits for its time; `full`: everything at once, stamped with its recorded time. */
+  readonly timing: 'recorded' | 'full';
+}
+
+/** The stream service's side (stream-service.ts), in the worker or on the page. */
+export interface ServiceOptions {
+  /** Injected for tests and for running under Node. */
+  readonly fetch?: typeof fetch;
+  /** This thread's clock and its origin (a worker's differ from the page's). */
+  readonly now?: () => number;
+  readonly timeOrigin?: number;
+  /** Off only to measure what recording costs (bench:protocol). */
+  readonly record?: boolean;
+}
+
+/** Where the parsed messages go. Must not throw. */
+export interface MessageSink {
+  /** Any response's status and kept headers (see record/types.ts), before its body (an error's body comes through onChunk too). */
+  onResponse?(status: number, headers: Readonly<Record<string, string>>): void;
+  onOpen(meta: ResponseMeta): void;
+  /** The bytes of one network read, before they are parsed. */
+  onChunk?(bytes: Uint8Array): void;
+  /** One SSE message with data (a blank message is dropped here), with its id ('' when it has none). */
+  onMessage(event: string, data: string, id: string): void;
+}
+
+/** A request as stream-message.ts runs it: a POST, or a GET attaching to a kept stream. */
+export interface RunningRequest extends StreamRequest {
+  readonly signal: AbortSignal;
+  /** GET attaches to a kept stream (no body); default POST. */
+  readonly method?: 'GET' | 'POST';
+  /** Injected for tests and for running under Node. */
+  readonly fetch?: typeof fetch;
+}
+
+/** The part of a Worker the client uses (a fake in tests). */
+export interface WorkerLike {
+  postMessage(message: ToService): void;
+  onmessage: ((event: MessageEvent<FromService>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  terminate(): void;
+}
+
+/** The page's side (stream-client.ts): what a caller of `open` gets back. */
+export interface OpenedStream {
+  /** Settles when the stream has ended, with how and when; after an abort at once, as `aborted`. */
+  readonly done: Promise<StreamOutcome>;
+  /** The raw record of the stream, read on demand. */
+  readonly log: StreamLog;
+}
+
+export interface StreamClient {
+  /** Starts the worker ahead of the first stream, so that stream does not wait for it to load. */
+  warmUp(): void;
+  /** Streams let go of (aborted with DETACH) that are still followed to their end: open connections. */
+  following(): number;
+  open(request: StreamRequest & { readonly signal: AbortSignal }, handlers: StreamHandlers): OpenedStream;
+}
+
+export interface ClientOptions {
+  /** Starts the stream worker; without it (or once it fails) streams run on the page. */
+  readonly spawn?: () => WorkerLike;
+  /** Injected for tests and Node: the stream then runs on the page with this fetch. */
+  readonly fetch?: typeof fetch;
+  /** Off only to measure what recording costs (bench:protocol; page streams only). */
+  readonly record?: boolean;
+}
