@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { ChatView } from '../chat';
 import { ConversationsToggle, HistorySidebar, useDrawerIsModal } from '../history';
-import { warmUpHighlighter, warmUpLexer } from '../markdown';
+import { createIdleQueue, warmUpHighlighter, warmUpLexer } from '../markdown';
 import { Announcer } from './announcer';
 import { defaultStreamClient } from '../transport';
 import { loadBackend } from './backend';
@@ -13,8 +13,8 @@ export function App() {
   const behindDrawer = useDrawerIsModal();
   useEffect(() => {
     void loadBackend();
-    return whenIdle(() => {
-      // The workers load while the page is idle, so the first answer does not wait for them.
+    // The workers load in a background task, so the first answer does not wait for them.
+    return createIdleQueue().inBackground(() => {
       defaultStreamClient().warmUp();
       warmUpLexer();
       warmUpHighlighter();
@@ -40,14 +40,4 @@ export function App() {
       </div>
     </div>
   );
-}
-
-/** Runs `work` once the page is idle (within 2 s; after 0.5 s where requestIdleCallback is missing); returns a cancel. */
-function whenIdle(work: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(work, { timeout: 2000 });
-    return () => cancelIdleCallback(handle);
-  }
-  const timer = setTimeout(work, 500);
-  return () => clearTimeout(timer);
 }

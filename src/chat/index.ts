@@ -1,4 +1,4 @@
-export { cancelRetry, continueAnswer, letGoOfTurn, MAX_BACKGROUND_STREAMS, reattachInterrupted, editAndResend, regenerateAnswer, retryAnswer, sendMessage, stopStreaming, whenIdle } from './turn';
+export { cancelRetry, continueAnswer, letGoOfTurn, MAX_BACKGROUND_STREAMS, reattachInterrupted, editAndResend, regenerateAnswer, retryAnswer, sendMessage, stopStreaming, untilTurnEnds } from './turn';
 export { editLastQuestion, switchVersion } from './branch-actions';
 export { approveToolCall, denyToolCall, submitToolResult } from './tool-actions';
 export { MESSAGES_URL } from './stream-assistant';

@@ -86,7 +86,7 @@ export async function editAndResend(messageId: string, text: string, options: Tu
 }
 
 /** Resolves when no turn is running (before switching conversations). */
-export function whenIdle(): Promise<void> {
+export function untilTurnEnds(): Promise<void> {
   return useChatStore.getState().turn?.done ?? Promise.resolve();
 }
 
@@ -303,6 +303,6 @@ export async function letGoOfTurn(options: TurnOptions = {}): Promise<string | n
   const room = client.following() < MAX_BACKGROUND_STREAMS;
   if (kept && room) s.turn?.detach();
   else s.turn?.stop();
-  await whenIdle();
+  await untilTurnEnds();
   return !kept || room ? null : `The answer in the conversation you left was stopped: at most ${MAX_BACKGROUND_STREAMS} answers stream in the background at once.`;
 }

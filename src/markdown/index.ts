@@ -3,3 +3,4 @@ export { splitBlocks, EMPTY_SPLIT, type Split } from './split';
 export { warmUpLexer } from './lexer';
 export { warmUpHighlighter } from './highlighter';
 export { CodeBlock } from './code-block';
+export { createIdleQueue, type IdleQueue } from './background';
