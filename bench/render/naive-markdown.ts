@@ -22,6 +22,14 @@ export function warmUpLexer(): void {
 /** The naive renderer does not highlight code. */
 export function warmUpHighlighter(): void {}
 
+// The rest of src/markdown's public face: the idle queue as the app has it.
+export { createIdleQueue, type IdleQueue } from '../../src/markdown/background';
+
+/** Code shown by Claude's own tools (not in the bench's answers): plain, unhighlighted. */
+export function CodeBlock({ code }: { readonly code: string; readonly lang: string; readonly live: boolean }) {
+  return createElement('pre', null, createElement('code', null, code));
+}
+
 /** A marker the bench finds in the naive build, proving the alias took effect. */
 export const NAIVE_MARKER = 'bench-naive-markdown';
 

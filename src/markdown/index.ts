@@ -1,5 +1,4 @@
 export { Markdown, type MarkdownProps } from './markdown';
-export { splitBlocks, EMPTY_SPLIT, type Split } from './split';
 export { warmUpLexer } from './lexer';
 export { warmUpHighlighter } from './highlighter';
 export { CodeBlock } from './code-block';
