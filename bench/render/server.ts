@@ -12,6 +12,7 @@ import { createAppServer } from '../../server/app-server';
 import type { ServerConfig } from '../../server/config';
 import { createProxyServer } from '../../server/proxy';
 import { serveStatic } from '../../server/static';
+import { segmentSse } from '../../src/record';
 
 export interface SentTimes {
   readonly url: string;
@@ -52,10 +53,10 @@ export const CLOCK_PATH = '/__bench/clock';
 /** The text of a recorded Messages response: every text_delta joined (what the answer's text block holds). */
 export function answerText(record: SentTimes): string {
   if (record.body === null) throw new Error('The response body was not kept.');
+  // Parsed by the SSE rules (a kept stream puts an `id:` line before each event).
   let text = '';
-  for (const event of record.body.join('').split('\n\n')) {
-    if (!event.startsWith(`event: ${DELTA}\n`)) continue;
-    const data = event.slice(event.indexOf('\ndata: ') + 7);
+  for (const { event, data } of segmentSse(record.body.join('')).messages) {
+    if (event !== DELTA) continue;
     const parsed = JSON.parse(data) as { delta?: { type?: string; text?: string } };
     if (parsed.delta?.type === 'text_delta') text += parsed.delta.text ?? '';
   }
