@@ -1,13 +1,16 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useChatStore } from '../store';
 import { ConversationCost, RateLimitIndicator } from '../usage';
 import { ModelSelect } from './model-select';
-import { SettingsDialog } from './settings-dialog';
 import { ThemeToggle } from './theme-toggle';
+
+/** Loaded when first opened (it is most of the settings code): the first answer does not wait for it. */
+const SettingsDialog = lazy(() => import('./settings-dialog').then((module) => ({ default: module.SettingsDialog })));
 
 export function Header() {
   const mode = useChatStore((s) => s.mode);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [settingsUsed, setSettingsUsed] = useState(false);
   return (
     <header className="flex min-w-0 items-center gap-2 border-b border-stone-200 px-3 py-2.5 sm:gap-3 sm:px-4 dark:border-stone-800">
       <h1 className="truncate text-base font-semibold tracking-tight">
@@ -31,12 +34,23 @@ export function Header() {
         <span className="hidden sm:inline">
           <ModelSelect label="Model" />
         </span>
-        <button type="button" onClick={() => setSettingsOpen(true)} className="btn-secondary">
+        <button
+          type="button"
+          onClick={() => {
+            setSettingsUsed(true);
+            setSettingsOpen(true);
+          }}
+          className="btn-secondary"
+        >
           Settings
         </button>
         <ThemeToggle />
       </div>
-      <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+      {settingsUsed && (
+        <Suspense fallback={null}>
+          <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+        </Suspense>
+      )}
     </header>
   );
 }

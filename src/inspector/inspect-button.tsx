@@ -1,10 +1,12 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { selectStream, useChatStore } from '../store';
 import { Modal } from '../ui';
 import { useStreamRecord } from './event-log';
-import { InspectorView } from './inspector-view';
 
 const REREAD_MS = 500;
+
+/** Loaded when an inspector first opens: the first answer does not wait for it. */
+const InspectorView = lazy(() => import('./inspector-view').then((module) => ({ default: module.InspectorView })));
 
 export function InspectButton({ messageId }: { readonly messageId: string }) {
   const [open, setOpen] = useState(false);
@@ -26,7 +28,9 @@ export function InspectButton({ messageId }: { readonly messageId: string }) {
         ) : state.kind === 'missing' ? (
           <p className="text-sm">No record was kept of this answer&apos;s stream: it was saved by an older version of the app, or the page closed while it streamed.</p>
         ) : (
-          <InspectorView record={state.record} messageId={messageId} />
+          <Suspense fallback={<p className="text-sm">Reading the stream…</p>}>
+            <InspectorView record={state.record} messageId={messageId} />
+          </Suspense>
         )}
       </Modal>
     </>

@@ -1,6 +1,9 @@
+import { lazy, Suspense } from 'react';
 import type { BlockState } from '../../protocol';
 import { errorSentence, RENDERED_RESULT_TYPES } from '../server-tool-view';
-import { ServerToolResultBlock } from './server-tool-result-block';
+
+/** Loaded when the first result of one of Claude's own tools arrives (most answers have none). */
+const ServerToolResultBlock = lazy(() => import('./server-tool-result-block').then((module) => ({ default: module.ServerToolResultBlock })));
 
 /** Blocks without deltas: redacted thinking, server tool results (server-tool-result-block.tsx), and block types this app does not know (shown verbatim). */
 export function OpaqueBlock({ state }: { readonly state: Extract<BlockState, { kind: 'opaque' }> }) {
@@ -13,7 +16,13 @@ export function OpaqueBlock({ state }: { readonly state: Extract<BlockState, { k
     );
   }
   if (block.type === 'web_search_tool_result') return <SearchResults block={block} />;
-  if (RENDERED_RESULT_TYPES.has(block.type)) return <ServerToolResultBlock block={block as { type: string; content?: unknown }} />;
+  if (RENDERED_RESULT_TYPES.has(block.type)) {
+    return (
+      <Suspense fallback={<p className="font-mono text-xs text-stone-600 dark:text-stone-400">{block.type}</p>}>
+        <ServerToolResultBlock block={block as { type: string; content?: unknown }} />
+      </Suspense>
+    );
+  }
   return (
     <div data-block={block.type} className="rounded-lg border border-stone-200 px-3 py-2 text-sm dark:border-stone-700">
       <div className="font-mono text-xs text-stone-600 dark:text-stone-400">{block.type}</div>

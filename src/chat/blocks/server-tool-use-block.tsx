@@ -13,9 +13,6 @@ const field = (input: unknown, key: string): string | null => {
   return typeof value === 'string' ? value : null;
 };
 
-/** The server tools shown here; others are shown as a generic tool call. */
-export const SERVER_TOOL_VIEWS: ReadonlySet<string> = new Set(['web_search', 'web_fetch', 'code_execution', 'bash_code_execution', 'text_editor_code_execution']);
-
 export function ServerToolUseBlock({ state }: { readonly state: ToolInputState }) {
   const input = toolInputOf(state);
   const live = !state.closed;

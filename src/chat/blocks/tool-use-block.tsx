@@ -1,10 +1,22 @@
+import { lazy, Suspense } from 'react';
 import { toolInputOf, type BlockState } from '../../protocol';
-import { SERVER_TOOL_VIEWS, ServerToolUseBlock } from './server-tool-use-block';
+
+/** The server tools with a view of their own (server-tool-use-block.tsx); others are shown as a generic tool call. */
+const SERVER_TOOL_VIEWS: ReadonlySet<string> = new Set(['web_search', 'web_fetch', 'code_execution', 'bash_code_execution', 'text_editor_code_execution']);
+
+/** Loaded when Claude first uses one of its own tools (most answers never do). */
+const ServerToolUseBlock = lazy(() => import('./server-tool-use-block').then((module) => ({ default: module.ServerToolUseBlock })));
 
 /** The tool's name at once, then its input growing as it streams (best-effort partial JSON), then the final value. */
 export function ToolUseBlock({ state }: { readonly state: Extract<BlockState, { kind: 'tool_input' }> }) {
   const input = toolInputOf(state);
-  if (state.block.type === 'server_tool_use' && SERVER_TOOL_VIEWS.has(state.block.name)) return <ServerToolUseBlock state={state} />;
+  if (state.block.type === 'server_tool_use' && SERVER_TOOL_VIEWS.has(state.block.name)) {
+    return (
+      <Suspense fallback={<ToolName name={state.block.name} />}>
+        <ServerToolUseBlock state={state} />
+      </Suspense>
+    );
+  }
   return (
     <div data-block={state.block.type} data-complete={state.closed} className="rounded-lg border border-amber-200 bg-amber-50/60 px-3 py-2 text-sm dark:border-amber-800 dark:bg-amber-950/30">
       <div className="flex items-center gap-2 font-medium text-amber-900 dark:text-amber-200">
@@ -46,6 +58,10 @@ export function JsonView({ value }: { readonly value: unknown }) {
       })}
     </>
   );
+}
+
+function ToolName({ name }: { readonly name: string }) {
+  return <p className="font-mono text-sm text-stone-600 dark:text-stone-400">{name}</p>;
 }
 
 function ToolIcon() {
