@@ -7,6 +7,8 @@ export interface PendingDelete {
   readonly title: string;
   /** It was open when deleted: Undo reopens it. */
   readonly wasActive: boolean;
+  /** Deletes it from storage when the undo time is over; Undo clears it. */
+  readonly timer: ReturnType<typeof setTimeout>;
 }
 
 export interface HistoryUi {
