@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHUNKINGS } from './conformance/chunking';
 import { firstDifference } from './conformance/compare';
-import { malformedEvents, truncatedInputs, withoutMalformedEvents, withoutSdkOnlyFields, withoutTouchedFields } from './conformance/known-differences';
+import { differenceBeforeUnreadable, malformedEvents, truncatedInputs, withoutMalformedEvents, withoutSdkOnlyFields, withoutTouchedFields } from './conformance/known-differences';
 import { APP_PATHS, appPath, sdkPath, type Outcome } from './conformance/paths';
 
 const args = process.argv.slice(2);
@@ -60,13 +60,17 @@ for (const dir of dirs) {
 
 async function checkFile(text: string, golden: Golden | null, notes: Set<string>): Promise<{ problem: string | null; compared: number }> {
   const bytes = new TextEncoder().encode(text);
-  // A stream with unreadable events is compared with the SDK on the same stream without them:
-  // the app skips such an event and keeps going, the SDK throws and stops.
+  // The app skips an unreadable event and keeps going; the SDK throws and stops. So a stream with
+  // unreadable events is compared in full (the fields they touched included) with the SDK on the
+  // same stream without them, and the text the SDK had when it stopped on the stream as sent must
+  // begin ours. Excused: only each event's own delta, which neither side can read.
   const unreadable = malformedEvents(text);
   const sdkBytes = unreadable.length === 0 ? bytes : new TextEncoder().encode(withoutMalformedEvents(text));
-  if (unreadable.length > 0) {
-    const named = unreadable.map((e) => `${e.name}${e.index === null ? '' : ` for content[${e.index}]${e.field === null ? '' : `.${e.field}`}`}`).join(', ');
-    notes.add(`unreadable events skipped (${named}): compared with the SDK on the stream without them, those fields excused, everything else compared`);
+  for (const e of unreadable) {
+    const field = e.index === null ? 'no block named' : `content[${e.index}]${e.field === null ? '' : `.${e.field}`}`;
+    notes.add(
+      `unreadable ${e.name} (${field}): its own delta is excused (unreadable, lost to both); ${field} is compared in full with the SDK on the stream without it, and the SDK's text up to it (stream as sent, where the SDK stops) as a prefix of ours`,
+    );
   }
   if (golden !== null) {
     const patched = golden.patch.reduce((s, [from, to]) => s.replace(from, to), text);
@@ -78,13 +82,19 @@ async function checkFile(text: string, golden: Golden | null, notes: Set<string>
   let compared = 0;
   for (const chunking of CHUNKINGS) {
     const reference: Outcome = golden !== null ? { message: golden.message, ending: 'complete' } : await sdkPath(chunking.split(sdkBytes));
+    const asSent = unreadable.length === 0 ? null : await sdkPath(chunking.split(bytes));
     for (const path of APP_PATHS) {
       const where = `[${path}, ${chunking.name}]`;
       const ours = await appPath(path, chunking.split(bytes));
       const ending = unreadable.length > 0 && ours.ending === 'malformed' && reference.ending === 'complete' ? 'complete' : ours.ending;
       if (ending !== reference.ending) return { problem: `${where} ending: ours ${ours.ending}, reference ${reference.ending}`, compared };
+      if (asSent !== null) {
+        if (asSent.ending !== 'malformed') return { problem: `${where} the SDK on the stream as sent ended ${asSent.ending}, not malformed`, compared };
+        const before = differenceBeforeUnreadable(ours.message, asSent.message, unreadable, notes);
+        if (before !== null) return { problem: `${where} ${before}`, compared };
+      }
       // Every excused field is taken out of both sides first, so a difference anywhere else still fails.
-      const excused = [...unreadable, ...truncatedInputs(ours, notes)];
+      const excused = truncatedInputs(ours, notes);
       const diff = firstDifference(withoutTouchedFields(ours.message, excused), withoutTouchedFields(withoutSdkOnlyFields(reference.message, notes), excused));
       compared += 1;
       if (diff !== null) return { problem: `${where} ${diff}`, compared };

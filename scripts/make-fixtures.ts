@@ -6,11 +6,13 @@
 // Deterministic; run it again after changing a source fixture or the
 // simulator: `npx tsx scripts/make-fixtures.ts`. With `--check` it writes
 // nothing: it generates every file in memory and fails, naming them, when a
-// committed one differs (`npm test` runs this, so a stale fixture fails CI).
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// committed one differs or is missing, or when a committed transcript is no
+// longer generated (`npm test` runs this, so a stale fixture fails CI).
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSimulator } from '../server/simulator';
 import { withSimulatorServer } from '../server/simulator/loopback';
+import { checkFixtures, isTranscript } from './fixture-check';
 
 const SOURCE = 'fixtures/anthropic-sse';
 const OUT = 'fixtures/generated';
@@ -98,11 +100,14 @@ async function writeSimulatorStreams(): Promise<number> {
 
 await writeSimulatorStreams();
 if (check) {
-  const stale = [...generated].filter(([name, bytes]) => !existsSync(join(OUT, name)) || !readFileSync(join(OUT, name)).equals(bytes)).map(([name]) => name);
-  for (const [name] of generated) console.log(`${stale.includes(name) ? 'STALE' : 'ok   '} ${join(OUT, name)}`);
-  if (stale.length > 0) console.log(`\n${stale.length} generated fixture(s) differ from what the simulator and sources make now: run \`npx tsx scripts/make-fixtures.ts\` and commit them.`);
-  console.log(`${generated.size - stale.length} passed, ${stale.length} failed`);
-  process.exit(stale.length === 0 ? 0 : 1);
+  const committed = new Map(existsSync(OUT) ? readdirSync(OUT).filter(isTranscript).map((name) => [name, readFileSync(join(OUT, name))] as const) : []);
+  const reports = checkFixtures(generated, committed);
+  const failed = reports.filter((r) => r.state !== 'ok');
+  for (const { name, state } of reports) console.log(`${(state === 'ok' ? 'ok' : state.toUpperCase()).padEnd(7)} ${join(OUT, name)}`);
+  if (failed.some((r) => r.state !== 'stray')) console.log(`\nSTALE or MISSING: the generated fixtures differ from what the simulator and sources make now: run \`npx tsx scripts/make-fixtures.ts\` and commit them.`);
+  if (failed.some((r) => r.state === 'stray')) console.log(`\nSTRAY: committed in ${OUT} but no longer generated: delete it (git rm), or generate it again.`);
+  console.log(`${reports.length - failed.length} passed, ${failed.length} failed`);
+  process.exit(failed.length === 0 ? 0 : 1);
 }
 mkdirSync(OUT, { recursive: true });
 for (const [name, bytes] of generated) writeFileSync(join(OUT, name), bytes);

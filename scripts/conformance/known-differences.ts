@@ -65,11 +65,41 @@ export function withoutMalformedEvents(text: string): string {
     .join('');
 }
 
+function fieldOf(message: unknown, index: number, field: string): unknown {
+  if (message === null || typeof message !== 'object' || !('content' in message) || !Array.isArray(message.content)) return undefined;
+  const block: unknown = message.content[index];
+  return block !== null && typeof block === 'object' ? (block as Record<string, unknown>)[field] : undefined;
+}
+
 /**
- * The message without the fields the unreadable events touched: an event
- * naming its block and delta type excuses that one field of that block; one
- * naming only its block, the block; one naming neither, nothing (it must
- * then make no difference at all).
+ * What the app had received before each unreadable event, checked against
+ * the SDK on the stream as sent (which stops at the first one): the SDK's
+ * text of the field the event was for must begin ours. Returns the first
+ * field that does not, or null. Fields that are not text (tool input, parsed
+ * by each side in its own way) are left to the comparison in full.
+ */
+export function differenceBeforeUnreadable(ours: unknown, asSent: unknown, events: readonly UnreadableEvent[], notes: Set<string>): string | null {
+  for (const event of events) {
+    if (event.index === null || event.field === null) continue;
+    const path = `content[${event.index}].${event.field}`;
+    const received = fieldOf(asSent, event.index, event.field);
+    const kept = fieldOf(ours, event.index, event.field);
+    if (typeof received !== 'string') {
+      notes.add(`${path}: not text, so compared in full only (no prefix check against the SDK as sent)`);
+      continue;
+    }
+    if (typeof kept !== 'string' || !kept.startsWith(received)) {
+      return `${path}: the SDK had ${JSON.stringify(received.slice(-40))} (${received.length} chars) before the unreadable event; ours does not begin with it: ${JSON.stringify(typeof kept === 'string' ? kept.slice(0, 80) : kept)}`;
+    }
+  }
+  return null;
+}
+
+/**
+ * The message without the fields the given events touched (today only tool
+ * input cut off by max_tokens): an event naming its block and delta type
+ * excuses that one field of that block; one naming only its block, the
+ * block; one naming neither, nothing.
  */
 export function withoutTouchedFields(message: unknown, events: readonly UnreadableEvent[]): unknown {
   if (message === null || typeof message !== 'object' || !('content' in message) || !Array.isArray(message.content)) return message;

@@ -2,6 +2,7 @@
 // result holds, in a shape the views can show without trusting the wire, and
 // tool errors as sentences. Field names: SDK 1.12 WebFetchToolResultBlock,
 // (Bash|TextEditor)CodeExecutionToolResultBlock, CodeExecutionToolResultBlock.
+import { isRecord } from '../protocol';
 
 export type ServerToolResult =
   | { readonly kind: 'fetch'; readonly url: string; readonly title: string | null; readonly retrievedAt: string | null; readonly preview: string; readonly mediaType: string | null }
@@ -10,7 +11,6 @@ export type ServerToolResult =
   | { readonly kind: 'error'; readonly code: string; readonly sentence: string }
   | { readonly kind: 'other' };
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 /** The server tool result block types this app renders (others show verbatim). */

@@ -69,8 +69,7 @@ export function useForecast(request: NextRequest | null): Forecast {
     const pending = { body, headers };
     if (inFlight.current) queued.current = pending;
     else send(pending);
-    // headersKey stands for headers (a new object each render).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- headersKey stands for headers, a new object each render: the effect reruns when their content changes, not their identity
   }, [body, headersKey]);
 
   if (body === null) return { kind: 'idle' };

@@ -33,13 +33,9 @@ export function useDrawerIsModal(): boolean {
   return open && narrow;
 }
 
-// Focus goes back to the toggle once it is no longer inert, that is after the render that closes the drawer.
-let returnFocus = false;
-
 function closeDrawer(): void {
   if (!useHistoryUi.getState().drawerOpen) return;
-  returnFocus = true;
-  useHistoryUi.setState({ drawerOpen: false });
+  useHistoryUi.setState({ drawerOpen: false, focusToggle: true });
 }
 
 export function HistorySidebar() {
@@ -51,9 +47,10 @@ export function HistorySidebar() {
   const modal = useDrawerIsModal();
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => {
+    const { focusToggle } = useHistoryUi.getState();
     if (open) first.current?.focus();
-    else if (returnFocus) document.getElementById(TOGGLE_ID)?.focus();
-    returnFocus = false;
+    else if (focusToggle) document.getElementById(TOGGLE_ID)?.focus();
+    if (focusToggle) useHistoryUi.setState({ focusToggle: false });
   }, [open]);
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.key === 'Escape' && open) {

@@ -7,10 +7,18 @@ export interface PendingDelete {
   readonly title: string;
   /** It was open when deleted: Undo reopens it. */
   readonly wasActive: boolean;
+  /** Deletes it from storage when the undo time is over; Undo clears it. */
+  readonly timer: ReturnType<typeof setTimeout>;
 }
 
 export interface HistoryUi {
   readonly drawerOpen: boolean;
+  /**
+   * The user closed the drawer (Escape, Close, the backdrop, the toggle):
+   * focus goes back to the toggle after the render that closes it, once the
+   * toggle is no longer inert. Opening a conversation closes it without.
+   */
+  readonly focusToggle: boolean;
   readonly query: string;
   /** Ids matching the query; null when there is no query. */
   readonly matches: ReadonlySet<string> | null;
@@ -19,4 +27,4 @@ export interface HistoryUi {
   readonly note: string | null;
 }
 
-export const useHistoryUi = create<HistoryUi>()(() => ({ drawerOpen: false, query: '', matches: null, pending: [], note: null }));
+export const useHistoryUi = create<HistoryUi>()(() => ({ drawerOpen: false, focusToggle: false, query: '', matches: null, pending: [], note: null }));

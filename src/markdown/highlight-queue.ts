@@ -2,6 +2,7 @@
 // the order they came, each in its own task, so that a cancel arriving
 // meanwhile (a block that scrolled away or grew again) takes its request out
 // before any time is spent on it.
+import { assertNever } from '../protocol';
 import { highlightLoaded, loadGrammar } from './highlight';
 
 export type ToHighlighter =
@@ -71,10 +72,8 @@ export function createHighlightQueue(reply: (message: FromHighlighter) => void, 
         case 'cancel':
           waiting.delete(message.id);
           return;
-        default: {
-          const never: never = message;
-          throw new Error(`unknown message ${String(never)}`);
-        }
+        default:
+          assertNever(message);
       }
     },
   };
