@@ -7,8 +7,7 @@
 // the frame batcher); the client only hands on.
 import { assertNever } from '../protocol';
 import type { StreamRecord } from '../record';
-import { createStreamService } from './stream-service';
-import { DETACH, type ClientOptions, type FromService, type StreamClient, type StreamHandlers, type StreamLog, type StreamOutcome, type ToService, type WorkerLike } from './types';
+import { DETACH, type ClientOptions, type FromService, type ServiceOptions, type StreamClient, type StreamHandlers, type StreamLog, type StreamOutcome, type ToService, type WorkerLike } from './types';
 
 interface Channel {
   send(message: ToService): void;
@@ -52,7 +51,7 @@ export function createStreamClient({ spawn, fetch, record }: ClientOptions = {})
     }
   };
 
-  const page: Channel = { send: createStreamService(receive, { ...(fetch === undefined ? {} : { fetch }), ...(record === undefined ? {} : { record }) }) };
+  const page = pageChannel(receive, { ...(fetch === undefined ? {} : { fetch }), ...(record === undefined ? {} : { record }) });
   // An injected fetch can only run on the page; once the worker fails, so does everything after.
   let spawnWorker = fetch === undefined ? spawn : undefined;
   let worker: WorkerLike | null = null;
@@ -132,6 +131,30 @@ export function createStreamClient({ spawn, fetch, record }: ClientOptions = {})
   };
 
   return { warmUp: () => void connect(), following: () => followed.size, open };
+}
+
+/**
+ * The stream service on the page, loaded when first needed: the worker runs
+ * its own copy, so the page's is only for where no worker can start (and for
+ * Node), and the first answer does not wait for it. Messages sent while it
+ * loads are handed over in order.
+ */
+function pageChannel(receive: (message: FromService) => void, options: ServiceOptions): Channel {
+  let service: ((message: ToService) => void) | null = null;
+  let waiting: ToService[] = [];
+  let loading: Promise<void> | null = null;
+  return {
+    send(message) {
+      if (service !== null) return service(message);
+      waiting.push(message);
+      loading ??= import('./stream-service').then(({ createStreamService }) => {
+        const loaded = createStreamService(receive, options);
+        service = loaded;
+        for (const queued of waiting) loaded(queued);
+        waiting = [];
+      });
+    },
+  };
 }
 
 let pageDefault: StreamClient | null = null;

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, render } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PartialJsonParser, type BlockState } from '../../protocol';
 import { ServerToolResultBlock } from './server-tool-result-block';
 import { ToolUseBlock } from './tool-use-block';
@@ -13,23 +13,23 @@ function streaming(name: string, json: string, closed = false): Extract<BlockSta
   return { kind: 'tool_input', block: { type: 'server_tool_use', id: 'srvtoolu_1', name, input: closed ? JSON.parse(json) : undefined } as never, json, parser, inputError: null, closed };
 }
 
+// The views of Claude's own tools load when first shown (tool-use-block.tsx): each test waits for its view.
 describe('server_tool_use as its input streams', () => {
-  it('shows the URL of a fetch while it is still arriving', () => {
+  it('shows the URL of a fetch while it is still arriving', async () => {
     const { container } = render(<ToolUseBlock state={streaming('web_fetch', '{"url": "https://example.com/ar')} />);
-    const block = container.querySelector('[data-block="server_tool_use"][data-tool="web_fetch"]');
-    expect(block?.textContent).toBe('Fetching https://example.com/ar');
+    await vi.waitFor(() => expect(container.querySelector('[data-block="server_tool_use"][data-tool="web_fetch"]')?.textContent).toBe('Fetching https://example.com/ar'));
   });
 
-  it('shows the code being written, and the file path', () => {
+  it('shows the code being written, and the file path', async () => {
     const { container } = render(<ToolUseBlock state={streaming('text_editor_code_execution', '{"command": "create", "path": "/tmp/s.py", "file_text": "import math\\nprint(1')} />);
-    expect(container.textContent).toContain('Writing /tmp/s.py');
+    await vi.waitFor(() => expect(container.textContent).toContain('Writing /tmp/s.py'));
     expect(container.querySelector('[data-testid="code-lang"]')?.textContent).toBe('python');
     expect(container.querySelector('code')?.textContent).toBe('import math\nprint(1');
   });
 
-  it('shows a bash command console-style', () => {
+  it('shows a bash command console-style', async () => {
     const { container } = render(<ToolUseBlock state={streaming('bash_code_execution', '{"command": "ls -la"}', true)} />);
-    expect(container.querySelector('[data-testid="server-tool-input"]')?.textContent).toBe('$ ls -la');
+    await vi.waitFor(() => expect(container.querySelector('[data-testid="server-tool-input"]')?.textContent).toBe('$ ls -la'));
   });
 
   it('shows an unknown server tool as a generic tool call', () => {
