@@ -54,6 +54,21 @@ describe('stream client', () => {
     }
   });
 
+  it('on the page: what is sent while the service loads is handed over in order (a Stop right after the send stops it)', async () => {
+    const calls: Array<RequestInit | undefined> = [];
+    // The first request hangs (only a Stop ends it); the next one answers.
+    const client = createStreamClient({ fetch: fakeFetch(() => ({ chunks: CHUNKS, hang: calls.length === 1 }), calls) });
+    const controller = new AbortController();
+    const first = client.open({ url: '/x', body: {}, signal: controller.signal }, collect().handlers);
+    controller.abort();
+    expect((await first.done).end).toEqual({ kind: 'aborted' });
+    await expect.poll(() => calls.length === 0 || calls[0]?.signal?.aborted === true).toBe(true);
+    // The next stream runs in full on the loaded service.
+    const c = collect();
+    expect((await client.open({ url: '/x', body: {}, signal: new AbortController().signal }, c.handlers).done).end).toEqual({ kind: 'eof' });
+    expect(c.texts().join('')).toBe('Hello world');
+  });
+
   it('through the worker: the same events, arrival times converted once to the page clock, and no raw text crossing over', async () => {
     const seen: FromService[] = [];
     // The worker's clock started 1000 ms after the page's and reads 5 ms: 1005 ms on the page's clock.
