@@ -56,7 +56,7 @@ export async function streamAssistant(options: RequestOptions, messages: Message
     },
     {
       onOpen: (meta) => {
-        current = { ...current, requestId: meta.requestId, ...(meta.streamId === null || current.resume !== undefined ? {} : { resume: { streamId: meta.streamId, lastEventId: null, sentAt: log.sentAt } }) };
+        current = { ...current, requestId: meta.requestId, ...resumeOnOpen(current.resume, meta.streamId, log.sentAt) };
         // A replayed recording's limits are history, not the account's state now.
         if (io.replay === undefined && meta.headers !== undefined && Object.keys(meta.headers).some((name) => name.startsWith('anthropic-ratelimit-'))) {
           useChatStore.setState({ rateLimits: { headers: meta.headers, at: Date.now() } });
@@ -122,6 +122,15 @@ export async function streamAssistant(options: RequestOptions, messages: Message
   return finished;
 }
 
+/**
+ * The resume point once the response is open: a new kept stream's, or the one reattached to (a point
+ * saved before times were kept has no send time: the record then counts from this attach, and so do its times).
+ */
+function resumeOnOpen(resume: ResumePoint | undefined, streamId: string | null, sentAt: number): { resume?: ResumePoint } {
+  if (resume !== undefined) return resume.sentAt === undefined ? { resume: { ...resume, sentAt } } : {};
+  return streamId === null ? {} : { resume: { streamId, lastEventId: null, sentAt } };
+}
+
 /** The resume point after applying arrivals up to `appliedId`, with the times of the events so far; nothing changes without one. */
 function resumeAt(resume: ResumePoint | undefined, appliedId: string | undefined, times: EventTimes): { resume?: ResumePoint } {
   if (resume === undefined || appliedId === undefined || appliedId === resume.lastEventId) return {};
@@ -134,7 +143,7 @@ interface EventTimes {
   upTo(eventId: number): Float64Array;
 }
 
-/** Every event's record time, in order (a kept stream's event ids are these indexes); appended once per batch. */
+/** Every event's record time, indexed by event id (a kept stream numbers its events from 0); appended once per batch. */
 function createEventTimes(): EventTimes {
   let buffer = new Float64Array(256);
   let count = 0;

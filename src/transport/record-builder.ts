@@ -15,13 +15,9 @@ export interface RecordBuilder {
   /**
    * A message the stream dispatched, at the time of the read that completed
    * it (or, attached again after a reload, when it first arrived: possibly
-   * before the first read here).
+   * before the first read here). Returns the time as recorded (ms after the request was sent).
    */
-  message(event: string, at: number): void;
-  /** The times (ms after the request was sent) of the messages recorded from the `from`th on. */
-  timesFrom(from: number): Float64Array;
-  /** How many messages are recorded. */
-  count(): number;
+  message(event: string, at: number): number;
   end(end: StreamEnd): void;
   /** Drops bytes after the last whole event: a connection that broke mid-event, before attaching again. */
   cutToWholeEvents(): void;
@@ -84,9 +80,8 @@ export function createRecordBuilder({ sentAt, startedAt, request, marks: recorde
         times = grown;
       }
       times[count++] = offset;
+      return offset;
     },
-    timesFrom: (from) => times.slice(from, count),
-    count: () => count,
     cutToWholeEvents() {
       const text = body() + decoder.decode();
       const whole = segmentSse(text).messages[count - 1]?.end ?? 0;

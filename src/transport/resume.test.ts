@@ -140,4 +140,30 @@ describe('a stream attached again after a reload', () => {
     expect(textOf(arrivals)).toBe(textOf(direct));
     expect(arrivals.length).toBeGreaterThan(0);
   });
+
+  it('places times by event id when a block brings no message (a comment takes an id from the proxy, as its framer numbers every block)', async () => {
+    // Event 3 is a keep-alive comment: the proxy gives it an id, the parser dispatches nothing for it.
+    const withComment = [...EVENTS.slice(0, 3), 'id: 3\n: keep-alive\n\n', ...EVENTS.slice(3).map((e, i) => e.replace(/^id: \d+/, `id: ${i + 4}`))];
+    const body = withComment.join('');
+    const sse = { 'content-type': 'text/event-stream', 'x-stream-id': 's2' };
+    const first: number[] = [];
+    const firstClient = createStreamClient({ fetch: async () => new Response(body, { headers: sse }) });
+    const opened = firstClient.open({ url: '/api/v1/messages', body: {}, signal: new AbortController().signal }, { onOpen: () => undefined, onBatch: (_batch, recorded) => first.push(...recorded) });
+    await opened.done;
+    const original = Array.from((await opened.log.readFinal())?.times ?? []);
+    expect(first).toHaveLength(withComment.length);
+    expect(Number.isNaN(first[3])).toBe(true);
+    expect(first.filter((t) => !Number.isNaN(t))).toEqual(original);
+    // A reload after event 5: the saved times, by id, give every shown event its first time again.
+    const sentAt = Date.now() - 60_000;
+    const client = createStreamClient({ fetch: async () => new Response(body, { headers: sse }) });
+    const { done, log } = client.open(
+      { url: '/api/v1/messages', body: {}, signal: new AbortController().signal, resume: { streamId: 's2', lastEventId: '5', sentAt, times: first.slice(0, 6) } },
+      { onOpen: () => undefined, onBatch: () => undefined },
+    );
+    await done;
+    const times = Array.from((await log.readFinal())?.times ?? []);
+    expect(times.slice(0, 5)).toEqual(original.slice(0, 5));
+    for (const later of times.slice(5)) expect(later).toBeGreaterThanOrEqual(59_000);
+  });
 });

@@ -44,10 +44,22 @@ export function createStreamService(post: (message: FromService) => void, option
     const origin = startedAt - (sentAt - firstSentAt);
     const builder = createRecordBuilder({ sentAt: replay?.sentAt ?? firstSentAt, startedAt: origin, request: recordedRequest, ...(replay?.timing === 'full' ? { marks: replay.marks } : {}) });
     if (recording) records.set(id, builder);
-    let timesSent = 0;
+    /**
+     * Record times by event id since the last batch: a kept stream numbers its events, and a block that
+     * brings no message (a comment) takes an id too, so they are placed by id, not by count (NaN: no message).
+     */
+    let idTimes: number[] = [];
+    let nextTimeId = 0;
+    const noteTime = (messageId: string, offset: number) => {
+      const eventId = Number(messageId);
+      if (!Number.isInteger(eventId) || eventId < nextTimeId) return;
+      for (; nextTimeId < eventId; nextTimeId++) idTimes.push(Number.NaN);
+      idTimes.push(offset);
+      nextTimeId += 1;
+    };
     const batches = createBatcher((arrivals) => {
-      const times = recording ? builder.timesFrom(timesSent) : NO_TIMES;
-      timesSent += times.length;
+      const times = idTimes.length === 0 ? NO_TIMES : Float64Array.from(idTimes);
+      idTimes = [];
       post({ type: 'batch', id, arrivals, times });
     });
     const toPageClock = toPageClockOf(pageTimeOrigin);
@@ -62,7 +74,7 @@ export function createStreamService(post: (message: FromService) => void, option
     /** When an event the page already showed first arrived, on this clock (now, when that was not saved). */
     const firstArrival = (eventId: number) => {
       const offset = resume?.times?.[eventId];
-      return offset === undefined ? chunkAt : origin + offset;
+      return typeof offset === 'number' && Number.isFinite(offset) ? origin + offset : chunkAt;
     };
     let opened = false;
     const sink: MessageSink = {
@@ -82,7 +94,10 @@ export function createStreamService(post: (message: FromService) => void, option
       onMessage: (event, data, messageId) => {
         // Attached again after a reload: what the page already shows is recorded (when it first came), not applied twice.
         const shown = appliedBefore >= 0 && messageId !== '' && Number(messageId) <= appliedBefore;
-        if (recording) builder.message(event, shown ? firstArrival(Number(messageId)) : chunkAt);
+        if (recording) {
+          const offset = builder.message(event, shown ? firstArrival(Number(messageId)) : chunkAt);
+          if (messageId !== '') noteTime(messageId, offset);
+        }
         if (messageId !== '') lastId = messageId;
         if (shown) batches.skip();
         else batches.add(event, data, chunkAt, messageId);

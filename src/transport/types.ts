@@ -32,8 +32,9 @@ export interface StreamHandlers {
   onOpen(meta: ResponseMeta): void;
   /**
    * The events that arrived since the last batch, decoded, runs of deltas joined, each with its arrival time;
-   * `times`: the record's time (ms after the request was sent) of every event recorded since the last batch,
-   * one per event, joined or not (what a resume point keeps).
+   * `times`: the record's time (ms after the request was sent) of each event id since the last batch, in id
+   * order, joined or not (NaN for an id that brought no message, such as a comment; empty for a stream
+   * without ids): what a resume point keeps.
    */
   onBatch(arrivals: readonly Arrival[], times: Float64Array): void;
 }
