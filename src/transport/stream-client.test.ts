@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Arrival } from '../protocol';
 import { fakeFetch, installBrowserShims } from './node-shims';
-import { createStreamClient } from './stream-client';
+import { createStreamClient, pageChannel } from './stream-client';
 import { createStreamService } from './stream-service';
 import type { FromService, ServiceOptions, StreamHandlers, ToService, WorkerLike } from './types';
 
@@ -62,11 +62,32 @@ describe('stream client', () => {
     const first = client.open({ url: '/x', body: {}, signal: controller.signal }, collect().handlers);
     controller.abort();
     expect((await first.done).end).toEqual({ kind: 'aborted' });
-    await expect.poll(() => calls.length === 0 || calls[0]?.signal?.aborted === true).toBe(true);
     // The next stream runs in full on the loaded service.
     const c = collect();
     expect((await client.open({ url: '/x', body: {}, signal: new AbortController().signal }, c.handlers).done).end).toEqual({ kind: 'eof' });
     expect(c.texts().join('')).toBe('Hello world');
+    // The stopped stream's request was sent, then aborted, before the next one.
+    expect(calls).toHaveLength(2);
+    expect(calls[0]?.signal?.aborted).toBe(true);
+  });
+
+  it('on the page: a service that cannot load answers each stream as failed and each read with nothing, and the next send tries again', async () => {
+    const received: FromService[] = [];
+    let attempts = 0;
+    const channel = pageChannel((message) => received.push(message), { fetch: fakeFetch(() => ({ chunks: CHUNKS })) }, async () => {
+      attempts += 1;
+      if (attempts === 1) throw new Error('chunk gone');
+      return import('./stream-service');
+    });
+    channel.send({ type: 'start', id: 1, request: { url: '/x', body: {} }, timeOrigin: performance.timeOrigin, startedAt: performance.now(), sentAt: Date.now() });
+    channel.send({ type: 'read', id: 1, seq: 4 });
+    await expect.poll(() => received.length).toBe(2);
+    expect(received[0]).toMatchObject({ type: 'end', id: 1, end: { kind: 'failed', error: { kind: 'network', message: expect.stringContaining('could not load (chunk gone)') } } });
+    expect(received[1]).toEqual({ type: 'record', id: 1, seq: 4, record: null });
+    channel.send({ type: 'start', id: 2, request: { url: '/x', body: {} }, timeOrigin: performance.timeOrigin, startedAt: performance.now(), sentAt: Date.now() });
+    await expect.poll(() => received.some((m) => m.type === 'end' && m.id === 2)).toBe(true);
+    expect(received.find((m) => m.type === 'end' && m.id === 2)).toMatchObject({ end: { kind: 'eof' } });
+    expect(attempts).toBe(2);
   });
 
   it('through the worker: the same events, arrival times converted once to the page clock, and no raw text crossing over', async () => {

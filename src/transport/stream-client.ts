@@ -137,24 +137,63 @@ export function createStreamClient({ spawn, fetch, record }: ClientOptions = {})
  * The stream service on the page, loaded when first needed: the worker runs
  * its own copy, so the page's is only for where no worker can start (and for
  * Node), and the first answer does not wait for it. Messages sent while it
- * loads are handed over in order.
+ * loads are handed over in order. If it cannot load (the app was updated
+ * while the page was open, or the network is gone), each is answered as a
+ * failure and the next message tries again.
  */
-function pageChannel(receive: (message: FromService) => void, options: ServiceOptions): Channel {
+export function pageChannel(
+  receive: (message: FromService) => void,
+  options: ServiceOptions,
+  load: () => Promise<{ readonly createStreamService: (post: (message: FromService) => void, options: ServiceOptions) => (message: ToService) => void }> = () => import('./stream-service'),
+): Channel {
   let service: ((message: ToService) => void) | null = null;
   let waiting: ToService[] = [];
-  let loading: Promise<void> | null = null;
-  return {
-    send(message) {
-      if (service !== null) return service(message);
-      waiting.push(message);
-      loading ??= import('./stream-service').then(({ createStreamService }) => {
+  let loading = false;
+  const start = () => {
+    loading = true;
+    load().then(
+      ({ createStreamService }) => {
         const loaded = createStreamService(receive, options);
         service = loaded;
         for (const queued of waiting) loaded(queued);
         waiting = [];
-      });
+      },
+      (cause: unknown) => {
+        loading = false;
+        const failed = waiting;
+        waiting = [];
+        const message = `the stream service could not load (${cause instanceof Error ? cause.message : String(cause)}): reload the page`;
+        for (const queued of failed) {
+          const answer = unloaded(queued, message);
+          if (answer !== null) receive(answer);
+        }
+      },
+    );
+  };
+  return {
+    send(message) {
+      if (service !== null) return service(message);
+      waiting.push(message);
+      if (!loading) start();
     },
   };
+}
+
+/** The answer to a message the service never got: a stream that failed, a record that is not there. */
+function unloaded(message: ToService, reason: string): FromService | null {
+  switch (message.type) {
+    case 'start':
+      return { type: 'end', id: message.id, end: { kind: 'failed', error: { kind: 'network', message: reason } }, at: performance.now() };
+    case 'read':
+      return { type: 'record', id: message.id, seq: message.seq, record: null };
+    case 'detach':
+      return { type: 'drained', id: message.id };
+    case 'abort':
+    case 'release':
+      return null;
+    default:
+      return assertNever(message);
+  }
 }
 
 let pageDefault: StreamClient | null = null;
