@@ -1,11 +1,26 @@
 import { lazy, Suspense, useState } from 'react';
 import { useChatStore } from '../store';
+import { Modal } from '../ui';
 import { ConversationCost, RateLimitIndicator } from '../usage';
 import { ModelSelect } from './model-select';
 import { ThemeToggle } from './theme-toggle';
 
 /** Loaded when first opened (it is most of the settings code): the first answer does not wait for it. */
-const SettingsDialog = lazy(() => import('./settings-dialog').then((module) => ({ default: module.SettingsDialog })));
+const SettingsDialog = lazy(() =>
+  import('./settings-dialog').then(
+    (module) => ({ default: module.SettingsDialog }),
+    () => ({ default: SettingsUnavailable }),
+  ),
+);
+
+/** What opens instead when the settings code cannot load (the app was updated while the page was open, or the network is gone). */
+function SettingsUnavailable({ open, onClose }: { readonly open: boolean; readonly onClose: () => void }) {
+  return (
+    <Modal open={open} onClose={onClose} title="Conversation settings">
+      <p role="alert">The settings could not load: the app may have been updated. Reload the page to open them.</p>
+    </Modal>
+  );
+}
 
 export function Header() {
   const mode = useChatStore((s) => s.mode);

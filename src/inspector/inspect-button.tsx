@@ -6,7 +6,16 @@ import { useStreamRecord } from './event-log';
 const REREAD_MS = 500;
 
 /** Loaded when an inspector first opens: the first answer does not wait for it. */
-const InspectorView = lazy(() => import('./inspector-view').then((module) => ({ default: module.InspectorView })));
+const InspectorView = lazy(() =>
+  import('./inspector-view').then(
+    (module) => ({ default: module.InspectorView }),
+    () => ({ default: InspectorUnavailable }),
+  ),
+);
+
+function InspectorUnavailable() {
+  return <p role="alert" className="text-sm">The inspector could not load: the app may have been updated. Reload the page to inspect this stream.</p>;
+}
 
 export function InspectButton({ messageId }: { readonly messageId: string }) {
   const [open, setOpen] = useState(false);

@@ -3,7 +3,13 @@ import type { BlockState } from '../../protocol';
 import { errorSentence, RENDERED_RESULT_TYPES } from '../server-tool-view';
 
 /** Loaded when the first result of one of Claude's own tools arrives (most answers have none). */
-const ServerToolResultBlock = lazy(() => import('./server-tool-result-block').then((module) => ({ default: module.ServerToolResultBlock })));
+const ServerToolResultBlock = lazy(() =>
+  import('./server-tool-result-block').then(
+    (module) => ({ default: module.ServerToolResultBlock }),
+    // Where its code cannot load (the app was updated while the page was open), the block verbatim.
+    () => ({ default: VerbatimBlock }),
+  ),
+);
 
 /** Blocks without deltas: redacted thinking, server tool results (server-tool-result-block.tsx), and block types this app does not know (shown verbatim). */
 export function OpaqueBlock({ state }: { readonly state: Extract<BlockState, { kind: 'opaque' }> }) {
@@ -23,6 +29,10 @@ export function OpaqueBlock({ state }: { readonly state: Extract<BlockState, { k
       </Suspense>
     );
   }
+  return <VerbatimBlock block={block} />;
+}
+
+function VerbatimBlock({ block }: { readonly block: { readonly type: string } }) {
   return (
     <div data-block={block.type} className="rounded-lg border border-stone-200 px-3 py-2 text-sm dark:border-stone-700">
       <div className="font-mono text-xs text-stone-600 dark:text-stone-400">{block.type}</div>

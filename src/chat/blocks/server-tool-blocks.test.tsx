@@ -32,6 +32,20 @@ describe('server_tool_use as its input streams', () => {
     await vi.waitFor(() => expect(container.querySelector('[data-testid="server-tool-input"]')?.textContent).toBe('$ ls -la'));
   });
 
+  it('falls back to the generic view when its view cannot load (the app was updated while the page was open)', async () => {
+    vi.resetModules();
+    vi.doMock('./server-tool-use-block', () => {
+      throw new Error('chunk gone');
+    });
+    try {
+      const { ToolUseBlock: Fresh } = await import('./tool-use-block');
+      const { container } = render(<Fresh state={streaming('web_fetch', '{"url": "https://example.com/a"}', true)} />);
+      await vi.waitFor(() => expect(container.querySelector('[data-testid="tool-input"]')?.textContent).toContain('"https://example.com/a"'));
+    } finally {
+      vi.doUnmock('./server-tool-use-block');
+    }
+  });
+
   it('shows an unknown server tool as a generic tool call', () => {
     const { container } = render(<ToolUseBlock state={streaming('tool_search_tool_regex', '{"pattern": "x"}', true)} />);
     expect(container.querySelector('[data-testid="tool-input"]')?.textContent).toContain('"pattern"');

@@ -5,11 +5,16 @@ import { toolInputOf, type BlockState } from '../../protocol';
 const SERVER_TOOL_VIEWS: ReadonlySet<string> = new Set(['web_search', 'web_fetch', 'code_execution', 'bash_code_execution', 'text_editor_code_execution']);
 
 /** Loaded when Claude first uses one of its own tools (most answers never do). */
-const ServerToolUseBlock = lazy(() => import('./server-tool-use-block').then((module) => ({ default: module.ServerToolUseBlock })));
+const ServerToolUseBlock = lazy(() =>
+  import('./server-tool-use-block').then(
+    (module) => ({ default: module.ServerToolUseBlock }),
+    // Where its code cannot load (the app was updated while the page was open), the generic view below.
+    () => ({ default: GenericToolUse }),
+  ),
+);
 
 /** The tool's name at once, then its input growing as it streams (best-effort partial JSON), then the final value. */
 export function ToolUseBlock({ state }: { readonly state: Extract<BlockState, { kind: 'tool_input' }> }) {
-  const input = toolInputOf(state);
   if (state.block.type === 'server_tool_use' && SERVER_TOOL_VIEWS.has(state.block.name)) {
     return (
       <Suspense fallback={<ToolName name={state.block.name} />}>
@@ -17,6 +22,11 @@ export function ToolUseBlock({ state }: { readonly state: Extract<BlockState, { 
       </Suspense>
     );
   }
+  return <GenericToolUse state={state} />;
+}
+
+function GenericToolUse({ state }: { readonly state: Extract<BlockState, { kind: 'tool_input' }> }) {
+  const input = toolInputOf(state);
   return (
     <div data-block={state.block.type} data-complete={state.closed} className="rounded-lg border border-amber-200 bg-amber-50/60 px-3 py-2 text-sm dark:border-amber-800 dark:bg-amber-950/30">
       <div className="flex items-center gap-2 font-medium text-amber-900 dark:text-amber-200">
