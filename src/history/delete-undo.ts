@@ -27,6 +27,8 @@ export async function deleteWithUndo(id: string): Promise<void> {
 }
 
 function finish(id: string): void {
+  // Undone (or the pending list reset) before the time was up: nothing to delete.
+  if (pendingEntry(id) === undefined) return;
   useHistoryUi.setState((ui) => ({ pending: ui.pending.filter((p) => p.id !== id) }));
   // Never the open conversation: dropConversation leaves the active one alone.
   useChatStore.setState((s) => dropConversation(s, id));
