@@ -2,7 +2,7 @@
 // countdown, cache invalidation notes, the rate-limit indicator and the usage
 // panel's prompt and estimate figures, in Chromium against the simulator.
 import { expect, test, type Page, type Response } from '@playwright/test';
-import { asCount, composer, lastAssistant, send, usageFromSse, usageValue, type SseUsage } from './support';
+import { asCount, composer, expectTokenRows, lastAssistant, send, usageFromSse, usageValue, type SseUsage } from './support';
 
 const forecast = (page: Page) => page.getByTestId('forecast');
 const meter = (page: Page) => page.getByRole('meter', { name: 'Context window' });
@@ -186,14 +186,7 @@ test('after a mid-stream error, output tokens, their rate and the cost are marke
 
 /** Every usage figure of the panel against the SSE usage of the answer's own request. */
 async function expectPanelEquals(page: Page, usage: SseUsage) {
-  for (const [label, field] of [
-    ['Input tokens', 'input_tokens'],
-    ['Output tokens', 'output_tokens'],
-    ['Cache write tokens', 'cache_creation_input_tokens'],
-    ['Cache read tokens', 'cache_read_input_tokens'],
-  ] as const) {
-    expect(await usageValue(page, label), label).toBe(asCount(usage.final[field]));
-  }
+  await expectTokenRows(page, usage);
   expect(await usageValue(page, 'Prompt tokens')).toBe(asCount(promptOf(usage)));
 }
 

@@ -53,3 +53,15 @@ export async function usageValue(page: Page, label: string): Promise<string> {
 }
 
 export const asCount = (value: unknown) => (typeof value === 'number' ? value.toLocaleString('en-US') : '—');
+
+/** The last answer's four token rows (input, output, cache write, cache read) against the SSE usage it came with. */
+export async function expectTokenRows(page: Page, usage: SseUsage): Promise<void> {
+  for (const [label, field] of [
+    ['Input tokens', 'input_tokens'],
+    ['Output tokens', 'output_tokens'],
+    ['Cache write tokens', 'cache_creation_input_tokens'],
+    ['Cache read tokens', 'cache_read_input_tokens'],
+  ] as const) {
+    expect(await usageValue(page, label), label).toBe(asCount(usage.final[field]));
+  }
+}

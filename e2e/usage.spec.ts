@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { formatUsd } from '../src/usage/cost';
 import { PRICE_TABLE, type ModelPrice } from '../src/usage/pricing-table';
-import { asCount, lastAssistant, send, usageFromSse, usageValue, type SseUsage } from './support';
+import { asCount, expectTokenRows, lastAssistant, send, usageFromSse, usageValue, type SseUsage } from './support';
 
 /**
  * The cost of one request in USD: the app's price table (src/usage/pricing-table.ts, per million tokens) applied to
@@ -46,14 +46,7 @@ test('the usage panel equals the SSE usage on a cached second turn, with cost an
   const body = await response.text();
   const second = usageFromSse(body);
   expect(second.final.cache_read_input_tokens).toBeGreaterThan(0);
-  for (const [label, field] of [
-    ['Input tokens', 'input_tokens'],
-    ['Output tokens', 'output_tokens'],
-    ['Cache write tokens', 'cache_creation_input_tokens'],
-    ['Cache read tokens', 'cache_read_input_tokens'],
-  ] as const) {
-    expect(await usageValue(page, label)).toBe(asCount(second.final[field]));
-  }
+  await expectTokenRows(page, second);
   const cacheCreation = second.start.cache_creation as { ephemeral_5m_input_tokens: number; ephemeral_1h_input_tokens: number };
   expect(await usageValue(page, 'Cache write 5m')).toBe(asCount(cacheCreation.ephemeral_5m_input_tokens));
   expect(await usageValue(page, 'Cache write 1h')).toBe(asCount(cacheCreation.ephemeral_1h_input_tokens));
