@@ -61,3 +61,10 @@ export function keptResponseHeaders(headers: Headers): Record<string, string> {
 }
 
 export const EMPTY_MARKS: RecordMarks = { firstByte: null, firstContentDelta: null, lastByte: null };
+
+/**
+ * Times are kept to the microsecond, so a record written to a file and read
+ * back is the same record; times on the page are taken to the microsecond
+ * too, so an answer and its replay read the same durations.
+ */
+export const toMicros = (ms: number): number => Math.round(ms * 1000) / 1000;

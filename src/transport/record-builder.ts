@@ -6,7 +6,7 @@
 // as they came cost the path 50-70% (bench:protocol), decoding once after
 // it a fraction of that, off the path.
 import type { StreamEnd } from '../protocol';
-import { EMPTY_MARKS, RECORD_VERSION, segmentSse, type RecordedRequest, type RecordedResponse, type RecordMarks, type StreamRecord } from '../record';
+import { EMPTY_MARKS, RECORD_VERSION, segmentSse, toMicros, type RecordedRequest, type RecordedResponse, type RecordMarks, type StreamRecord } from '../record';
 
 export interface RecordBuilder {
   response(response: RecordedResponse): void;
@@ -35,8 +35,6 @@ export interface BuilderStart {
   readonly marks?: RecordMarks;
 }
 
-/** Times are kept to the microsecond, so a record written to a file and read back is the same record. */
-const toMicros = (ms: number) => Math.round(ms * 1000) / 1000;
 
 export function createRecordBuilder({ sentAt, startedAt, request, marks: recordedMarks }: BuilderStart): RecordBuilder {
   const decoder = new TextDecoder();

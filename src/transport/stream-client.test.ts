@@ -71,6 +71,20 @@ describe('stream client', () => {
     expect(calls[0]?.signal?.aborted).toBe(true);
   });
 
+  it('takes times to the microsecond, so the live answer and its record read the same durations', async () => {
+    const arrivals: Arrival[] = [];
+    const client = createStreamClient({ fetch: fakeFetch(() => ({ chunks: CHUNKS })) });
+    const { done, log } = client.open({ url: '/x', body: {}, signal: new AbortController().signal }, { onOpen: () => undefined, onBatch: (batch) => arrivals.push(...batch) });
+    await done;
+    const record = await log.readFinal();
+    const micros = (ms: number) => Math.abs(ms * 1000 - Math.round(ms * 1000)) < 1e-6;
+    expect(micros(log.requestStartedAt)).toBe(true);
+    const first = arrivals[0];
+    expect(first !== undefined && micros(first.at)).toBe(true);
+    // The same number either way, up to floating point (which the panel's formatting rounds off).
+    expect(Math.abs((first?.at ?? 0) - log.requestStartedAt - (record?.times[0] ?? Number.NaN))).toBeLessThan(1e-6);
+  });
+
   it('on the page: a service that cannot load answers each stream as failed and each read with nothing, and the next send tries again', async () => {
     const received: FromService[] = [];
     let attempts = 0;

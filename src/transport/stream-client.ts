@@ -6,7 +6,7 @@
 // written and the screen rendered is the caller's business (one scheduler,
 // the frame batcher); the client only hands on.
 import { assertNever } from '../protocol';
-import type { StreamRecord } from '../record';
+import { toMicros, type StreamRecord } from '../record';
 import { DETACH, type ClientOptions, type FromService, type ServiceOptions, type StreamClient, type StreamHandlers, type StreamLog, type StreamOutcome, type ToService, type WorkerLike } from './types';
 
 interface Channel {
@@ -87,7 +87,8 @@ export function createStreamClient({ spawn, fetch, record }: ClientOptions = {})
     const id = nextId++;
     const channel = connect();
     homes.set(id, channel);
-    const requestStartedAt = performance.now();
+    // To the microsecond, as the service takes arrival times: an answer and its replay read the same durations.
+    const requestStartedAt = toMicros(performance.now());
     const sentAt = Date.now();
     const done = new Promise<StreamOutcome>((resolve) => {
       const finish = (outcome: StreamOutcome) => {

@@ -6,7 +6,7 @@
 // (stream-client.ts), and under Node in the conformance runner: there is one
 // path. A replay (a recorded stream played back) takes it too.
 import { assertNever, createArrivalJoiner, type Arrival, type StreamEnd } from '../protocol';
-import { sha256Hex, summariseBody, type RecordedRequest } from '../record';
+import { sha256Hex, summariseBody, toMicros, type RecordedRequest } from '../record';
 import { createRecordBuilder, type RecordBuilder } from './record-builder';
 import { replayFetch, replayStamps } from './replay';
 import { sleep } from './sleep';
@@ -67,7 +67,9 @@ export function createStreamService(post: (message: FromService) => void, option
     const stamps = replay?.timing === 'full' ? replayStamps(replay) : [];
     let reads = 0;
     /** When the chunk being parsed arrived, on the page's clock: the arrival time of the messages it completes. */
-    let chunkAt = now() + toPageClock;
+    /** Now on the page's clock, to the microsecond (the record's precision). */
+    const pageNow = () => toMicros(now() + toPageClock);
+    let chunkAt = pageNow();
     /** The last event id seen (a kept stream numbers its events), and the one a reload had already applied. */
     let lastId = '';
     const appliedBefore = resume?.lastEventId === null || resume === undefined ? -1 : Number(resume.lastEventId);
@@ -88,7 +90,7 @@ export function createStreamService(post: (message: FromService) => void, option
       },
       onChunk: (bytes) => {
         const stamp = stamps[reads++];
-        chunkAt = stamp === undefined || stamp === null ? now() + toPageClock : startedAt + stamp;
+        chunkAt = stamp === undefined || stamp === null ? pageNow() : startedAt + stamp;
         if (recording) builder.chunk(bytes, chunkAt);
       },
       onMessage: (event, data, messageId) => {
@@ -142,7 +144,7 @@ export function createStreamService(post: (message: FromService) => void, option
     markEnded();
     batches.close();
     const recordedEnd = replay?.timing === 'full' && replay.marks.lastByte !== null ? startedAt + replay.marks.lastByte : null;
-    post({ type: 'end', id, end, at: end.kind === 'eof' ? (recordedEnd ?? chunkAt) : now() + toPageClock });
+    post({ type: 'end', id, end, at: end.kind === 'eof' ? (recordedEnd ?? chunkAt) : toMicros(now() + toPageClock) });
   };
 
   const toPageClockOf = (pageTimeOrigin: number) => timeOrigin - pageTimeOrigin;
